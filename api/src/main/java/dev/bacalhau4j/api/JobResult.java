@@ -1,0 +1,59 @@
+package dev.bacalhau4j.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a job: its final state and each execution's result.
+ *
+ * <p>The convenience accessors ({@link #stdout()}, {@link #exitCode()}, {@link #outputs()})
+ * read the accepted execution: the first completed one (for verified jobs, one of the agreeing
+ * executions), else the last one.
+ *
+ * @param jobId the job
+ * @param state its final state
+ * @param message why it ended so, in a sentence (empty for a plain completion)
+ * @param executions every execution, in the order they were created
+ */
+public record JobResult(String jobId, JobState state, String message, List<ExecutionResult> executions) {
+    public JobResult {
+        Objects.requireNonNull(jobId, "jobId == null");
+        Objects.requireNonNull(state, "state == null");
+        Objects.requireNonNull(message, "message == null");
+        executions = List.copyOf(executions);
+    }
+
+    /** The execution whose outputs stand for the job, if any ran. */
+    public Optional<ExecutionResult> execution() {
+        return executions.stream()
+                .filter(e -> e.state() == ExecutionState.COMPLETED)
+                .findFirst()
+                .or(() -> executions.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(executions.get(executions.size() - 1)));
+    }
+
+    /** True when the job completed and its program exited 0. */
+    public boolean succeeded() {
+        return state == JobState.COMPLETED && exitCode() == 0;
+    }
+
+    public String stdout() {
+        return execution().map(ExecutionResult::stdout).orElse("");
+    }
+
+    public String stderr() {
+        return execution().map(ExecutionResult::stderr).orElse("");
+    }
+
+    /** The program's exit code, -1 when no execution exited normally. */
+    public int exitCode() {
+        return execution().map(ExecutionResult::exitCode).orElse(-1);
+    }
+
+    /** Where the outputs were published, empty when nothing was. */
+    public Optional<PublishedResult> outputs() {
+        return execution().flatMap(ExecutionResult::published);
+    }
+}

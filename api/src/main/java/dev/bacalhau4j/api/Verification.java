@@ -1,0 +1,19 @@
+package dev.bacalhau4j.api;
+
+import java.util.Objects;
+
+/**
+ * How results are checked: not at all, or by running on {@code count} nodes and accepting the
+ * output CID that at least {@code confidence} of them agree on.
+ *
+ * @param type none or deterministic
+ * @param count executions to compare (0 with {@code none})
+ * @param confidence agreeing executions needed (0 with {@code none})
+ */
+public record Verification(VerificationType type, int count, int confidence) {
+    public static final Verification NONE = new Verification(VerificationType.NONE, 0, 0);
+
+    public Verification {
+        Objects.requireNonNull(type, "type == null");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bacalhau4j.api.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The caps a runtime enforces on one execution.
+ *
+ * @param memoryBytes memory cap in bytes, 0 for the runtime's default
+ * @param cpuMillis CPU share in thousandths of a core, 0 for unlimited
+ * @param timeout wall-clock cap on the run, {@link Duration#ZERO} for none
+ * @param stdoutCapBytes bytes of stdout kept; the rest is dropped and the outcome says so
+ * @param stderrCapBytes bytes of stderr kept
+ */
+public record ExecutionLimits(
+        long memoryBytes, long cpuMillis, Duration timeout, long stdoutCapBytes, long stderrCapBytes) {
+
+    /** 1 MiB, the default cap on each of stdout and stderr. */
+    public static final long DEFAULT_LOG_CAP = 1L << 20;
+
+    public ExecutionLimits {
+        Objects.requireNonNull(timeout, "timeout == null");
+        if (memoryBytes < 0) throw new IllegalArgumentException("memoryBytes < 0: " + memoryBytes);
+        if (cpuMillis < 0) throw new IllegalArgumentException("cpuMillis < 0: " + cpuMillis);
+        if (timeout.isNegative()) throw new IllegalArgumentException("timeout < 0: " + timeout);
+        if (stdoutCapBytes < 0) throw new IllegalArgumentException("stdoutCapBytes < 0");
+        if (stderrCapBytes < 0) throw new IllegalArgumentException("stderrCapBytes < 0");
+    }
+
+    /** No memory, CPU or time cap; 1 MiB log caps. */
+    public static ExecutionLimits defaults() {
+        return new ExecutionLimits(0, 0, Duration.ZERO, DEFAULT_LOG_CAP, DEFAULT_LOG_CAP);
+    }
+}

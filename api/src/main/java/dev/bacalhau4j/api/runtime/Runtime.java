@@ -1,0 +1,41 @@
+package dev.bacalhau4j.api.runtime;
+
+/**
+ * An execution engine: runs one task's program over mounts the core has already staged.
+ *
+ * <p>A runtime never fetches data and never publishes; it receives host paths in an
+ * {@link ExecutionContext} and returns an {@link ExecutionOutcome}. Implementations are found
+ * through {@link java.util.ServiceLoader} (a {@code META-INF/services} line) or passed to the
+ * node explicitly. One instance serves many concurrent executions, so implementations must be
+ * thread-safe; the node that loaded a runtime owns it and calls {@link #close()} once.
+ *
+ * <p>The name shadows {@link java.lang.Runtime} on purpose: it is the design's name for the
+ * engine SPI. Code that needs both imports this one and qualifies {@code java.lang.Runtime}.
+ */
+public interface Runtime extends AutoCloseable {
+
+    /** The engine type this runtime serves, as a job spec names it ({@code wasm}, {@code docker}). */
+    String engineType();
+
+    /** Whether this runtime can run jobs on this machine, and if not, why. */
+    default Availability availability() {
+        return Availability.ok();
+    }
+
+    /**
+     * Runs one execution to its end. Blocks the calling thread.
+     *
+     * <p>The runtime enforces {@link ExecutionLimits#timeout()} itself and reports it as
+     * {@link FailureKind#TIMEOUT}. A non-zero exit of the program is a normal outcome, not an
+     * error. When the calling thread is interrupted (the execution was cancelled) the runtime
+     * stops the program promptly, releases what it acquired, and throws
+     * {@link InterruptedException}.
+     *
+     * @throws InterruptedException when cancelled through thread interruption
+     */
+    ExecutionOutcome execute(ExecutionContext context) throws InterruptedException;
+
+    /** Releases caches and engine connections. Idempotent. */
+    @Override
+    default void close() {}
+}
