@@ -86,6 +86,9 @@ if [[ $mode != native ]]; then
     built+=("$OUT_DIR/$p.wasm")
   done
 
+  # .wasm files are data, not executables: same mode whichever tool wrote them
+  chmod 0644 "${built[@]}"
+
   # every import must come from WASI preview 1
   if command -v wasm-objdump >/dev/null 2>&1; then
     for f in "${built[@]}"; do
