@@ -1,0 +1,251 @@
+package dev.bacalhau4j.runtime.function;
+
+import dev.bacalhau4j.api.WasmEngine;
+import dev.bacalhau4j.api.runtime.CapturedOutput;
+import dev.bacalhau4j.api.runtime.ExecutionContext;
+import dev.bacalhau4j.api.runtime.ExecutionOutcome;
+import dev.bacalhau4j.api.runtime.FailureKind;
+import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.runtime.function.internal.ModuleCache;
+import dev.bacalhau4j.runtime.function.internal.WasmExecution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code wasm} runtime: runs WebAssembly (WASI preview 1) modules inside this JVM on
+ * Chicory, deterministically — same module, inputs, arguments, environment and seed give
+ * byte-identical stdout, stderr and output files.
+ *
+ * <p>The guest sees only its mounts (inputs read-only, outputs read-write) through a sandbox
+ * file system with sorted listings and fixed metadata, a virtual clock that starts at
+ * {@link #FIXED_EPOCH} and advances {@link Builder#clockStep(Duration) one step} per read,
+ * and random bytes from SplitMix64 seeded with {@link ExecutionContext#seed()}. Memory is
+ * capped by {@link dev.bacalhau4j.api.runtime.ExecutionLimits#memoryBytes()}, run time by its
+ * timeout. Modules are parsed and compiled to JVM bytecode once per SHA-256 and cached.
+ *
+ * <p>Threads and resources: the runtime owns a cached pool of daemon threads named
+ * {@code wasm-exec-<n>} (renamed {@code wasm-exec-<executionId>} while running one) and the
+ * module cache; {@link #close()} stops the pool and clears the cache. Thread-safe: one
+ * instance serves concurrent executions.
+ */
+public final class WasmRuntime implements Runtime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WasmRuntime.class);
+
+    /** The instant every guest clock and file timestamp starts from: 2000-01-01T00:00:00Z. */
+    public static final Instant FIXED_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final boolean compiled;
+    private final ModuleCache cache;
+    private final WasmExecution.Settings settings;
+    private final ExecutorService pool;
+    private final Duration stopGracePeriod;
+    private volatile boolean closed;
+
+    /** A runtime with the defaults of {@link #builder()}; used by {@link java.util.ServiceLoader}. */
+    public WasmRuntime() {
+        this(builder());
+    }
+
+    private WasmRuntime(Builder b) {
+        this.compiled = b.compiled;
+        this.cache = new ModuleCache(b.moduleCacheSize, b.compiled);
+        this.settings = new WasmExecution.Settings(cache, b.defaultMemoryBytes, FIXED_EPOCH, b.clockStep.toNanos());
+        this.stopGracePeriod = b.stopGracePeriod;
+        AtomicInteger counter = new AtomicInteger();
+        long stack = b.threadStackBytes;
+        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(null, r, "wasm-exec-" + counter.incrementAndGet(), stack);
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Options: compiled (default true), cache size, default memory cap, clock step, thread stack. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String engineType() {
+        return WasmEngine.TYPE;
+    }
+
+    /** True when modules are compiled to JVM bytecode, false in interpreter mode. */
+    public boolean compiled() {
+        return compiled;
+    }
+
+    @Override
+    public ExecutionOutcome execute(ExecutionContext context) throws InterruptedException {
+        Objects.requireNonNull(context, "context == null");
+        if (closed) throw new IllegalStateException("runtime is closed");
+        if (!(context.task().engine() instanceof WasmEngine)) {
+            throw new IllegalArgumentException("Tasks[0].Engine.Type: the wasm runtime cannot run engine '"
+                    + context.task().engine().type() + "'");
+        }
+        WasmEngine engine = (WasmEngine) context.task().engine();
+        if (context.entryModule().isEmpty()) {
+            throw new IllegalArgumentException("context.entryModule() is empty: the wasm runtime needs a staged module");
+        }
+        CapturedOutput stdout = new CapturedOutput(context.limits().stdoutCapBytes(), context.listener()::onStdout);
+        CapturedOutput stderr = new CapturedOutput(context.limits().stderrCapBytes(), context.listener()::onStderr);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(context.entryModule().get());
+        } catch (IOException e) {
+            return ExecutionOutcome.failed(FailureKind.STAGING, "cannot read the entry module "
+                    + context.entryModule().get() + ": " + e);
+        }
+        String detail = WasmExecution.sha256(bytes);
+        WasmExecution execution = new WasmExecution(settings, context, engine, bytes, detail, stdout, stderr);
+
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<ExecutionOutcome> result = new AtomicReference<>();
+        Future<?> future = pool.submit(() -> {
+            Thread self = Thread.currentThread();
+            String name = self.getName();
+            self.setName("wasm-exec-" + context.executionId());
+            try {
+                result.set(execution.run());
+            } catch (Throwable t) {
+                result.set(ExecutionOutcome.failed(FailureKind.ENGINE, "engine error: " + t, stdout, stderr, detail));
+            } finally {
+                self.setName(name);
+                finished.countDown();
+            }
+        });
+        LOG.debug("job {} execution {}: running module {} ({})", context.jobId(), context.executionId(), detail,
+                compiled ? "compiled" : "interpreted");
+        Duration timeout = context.limits().timeout();
+        try {
+            boolean done;
+            if (timeout.isZero()) {
+                finished.await();
+                done = true;
+            } else {
+                done = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (done) return result.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            awaitStop(finished, context);
+            LOG.debug("job {} execution {}: cancelled", context.jobId(), context.executionId());
+            throw e;
+        }
+        future.cancel(true);
+        awaitStop(finished, context);
+        LOG.debug("job {} execution {}: stopped after its timeout of {}", context.jobId(), context.executionId(),
+                timeout);
+        return ExecutionOutcome.failed(FailureKind.TIMEOUT, "timeout: the module ran past its execution timeout of "
+                + timeout + " and was stopped", stdout, stderr, detail);
+    }
+
+    /** Waits (ignoring further interrupts) for an interrupted guest to stop, up to the grace period. */
+    private void awaitStop(CountDownLatch finished, ExecutionContext context) {
+        long deadline = System.nanoTime() + stopGracePeriod.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("job {} execution {}: the guest did not stop within {} of being interrupted",
+                            context.jobId(), context.executionId(), stopGracePeriod);
+                    return;
+                }
+                try {
+                    if (finished.await(left, TimeUnit.NANOSECONDS)) return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many prepared modules the cache holds (for tests and metrics). */
+    public int cachedModules() {
+        return cache.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        pool.shutdownNow();
+        cache.clear();
+    }
+
+    /** Options of a {@link WasmRuntime}; {@link #build()} validates. */
+    public static final class Builder {
+        private boolean compiled = true;
+        private int moduleCacheSize = 64;
+        private long defaultMemoryBytes = 0;
+        private Duration clockStep = Duration.ofMillis(1);
+        private long threadStackBytes = 16L << 20;
+        private Duration stopGracePeriod = Duration.ofSeconds(10);
+
+        private Builder() {}
+
+        /** Compile modules to JVM bytecode (default true); false runs Chicory's interpreter. */
+        public Builder compiled(boolean compiled) {
+            this.compiled = compiled;
+            return this;
+        }
+
+        /** How many prepared modules to keep, least recently used evicted (default 64; 0 disables). */
+        public Builder moduleCacheSize(int entries) {
+            if (entries < 0) throw new IllegalArgumentException("moduleCacheSize < 0: " + entries);
+            this.moduleCacheSize = entries;
+            return this;
+        }
+
+        /** Memory cap when an execution's limits say 0 (default 0: the module's own maximum, at most 2 GiB). */
+        public Builder defaultMemoryBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
+            this.defaultMemoryBytes = bytes;
+            return this;
+        }
+
+        /** How far the guest's clocks advance per read (default 1 ms). */
+        public Builder clockStep(Duration step) {
+            Objects.requireNonNull(step, "step == null");
+            if (step.isNegative()) throw new IllegalArgumentException("clockStep < 0: " + step);
+            this.clockStep = step;
+            return this;
+        }
+
+        /** Stack size of guest threads; deep guest recursion needs more (default 16 MiB). */
+        public Builder threadStackBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("threadStackBytes < 0: " + bytes);
+            this.threadStackBytes = bytes;
+            return this;
+        }
+
+        /** How long a timed-out or cancelled execution waits for its guest to stop (default 10 s). */
+        public Builder stopGracePeriod(Duration period) {
+            Objects.requireNonNull(period, "period == null");
+            this.stopGracePeriod = period;
+            return this;
+        }
+
+        public WasmRuntime build() {
+            return new WasmRuntime(this);
+        }
+    }
+}

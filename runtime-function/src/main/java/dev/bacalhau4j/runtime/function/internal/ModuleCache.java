@@ -1,0 +1,131 @@
+package dev.bacalhau4j.runtime.function.internal;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parsed (and, in compiled mode, compiled) modules by the SHA-256 of their bytes, least
+ * recently used evicted past {@code maxEntries}. A module is prepared once even when several
+ * executions ask for it at the same time; failures are not cached. Thread-safe.
+ *
+ * <p>The machine factory from {@link MachineFactoryCompiler.Builder#compile()} holds the
+ * generated classes and creates a fresh machine per {@link Instance}, so one prepared module
+ * serves any number of instances (it must be instantiated from the very same
+ * {@link WasmModule} object, which the cache guarantees).
+ */
+public final class ModuleCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleCache.class);
+
+    /** A module ready to instantiate; {@code machineFactory} is null in interpreter mode. */
+    public static final class Prepared {
+        private final WasmModule module;
+        private final Function<Instance, Machine> machineFactory;
+
+        Prepared(WasmModule module, Function<Instance, Machine> machineFactory) {
+            this.module = module;
+            this.machineFactory = machineFactory;
+        }
+
+        public WasmModule module() {
+            return module;
+        }
+
+        /** Starts an instance builder wired to the cached machine factory. */
+        public Instance.Builder instanceBuilder() {
+            Instance.Builder b = Instance.builder(module);
+            if (machineFactory != null) b.withMachineFactory(machineFactory);
+            return b;
+        }
+    }
+
+    private final int maxEntries;
+    private final boolean compiled;
+    private final Map<String, CompletableFuture<Prepared>> entries;
+
+    public ModuleCache(int maxEntries, boolean compiled) {
+        this.maxEntries = maxEntries;
+        this.compiled = compiled;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Prepared>> eldest) {
+                return size() > ModuleCache.this.maxEntries;
+            }
+        };
+    }
+
+    /**
+     * The prepared module for {@code bytes} whose hash is {@code sha256}.
+     *
+     * @throws com.dylibso.chicory.wasm.ChicoryException when the bytes are not a valid module
+     */
+    public Prepared get(String sha256, byte[] bytes) {
+        CompletableFuture<Prepared> future;
+        boolean mine = false;
+        synchronized (entries) {
+            future = maxEntries > 0 ? entries.get(sha256) : null;
+            if (future == null) {
+                future = new CompletableFuture<>();
+                mine = true;
+                if (maxEntries > 0) entries.put(sha256, future);
+            }
+        }
+        if (mine) {
+            try {
+                future.complete(prepare(sha256, bytes));
+            } catch (RuntimeException | Error e) {
+                synchronized (entries) {
+                    entries.remove(sha256, future);
+                }
+                future.completeExceptionally(e);
+            }
+        }
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+            if (cause instanceof Error) throw (Error) cause;
+            throw e;
+        }
+    }
+
+    private Prepared prepare(String sha256, byte[] bytes) {
+        long start = System.nanoTime();
+        WasmModule module = Parser.parse(bytes);
+        Function<Instance, Machine> factory = null;
+        if (compiled) {
+            factory = MachineFactoryCompiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.SILENT)
+                    .compile();
+        }
+        LOG.debug("prepared module {} ({} bytes, {}) in {} ms", sha256, bytes.length,
+                compiled ? "compiled" : "interpreted", (System.nanoTime() - start) / 1_000_000);
+        return new Prepared(module, factory);
+    }
+
+    /** How many modules are cached. */
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    public void clear() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+}
