@@ -1,0 +1,124 @@
+package dev.bacalhau4j.api.internal.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bacalhau4j.api.InvalidJobException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The two spec syntaxes: parsing text into a tree (errors carry line and column) and printing a
+ * tree in a stable layout. Immutable and thread-safe.
+ */
+public enum SpecFormat {
+    JSON("JSON", jsonMapper()),
+    YAML("YAML", yamlMapper());
+
+    /** Inline WASM modules can be large; allow up to 64 MiB of spec text. */
+    private static final int MAX_SPEC_CHARS = 64 * 1024 * 1024;
+
+    private final String label;
+    private final ObjectMapper mapper;
+
+    SpecFormat(String label, ObjectMapper mapper) {
+        this.label = label;
+        this.mapper = mapper;
+    }
+
+    /** The format of {@code text} when nothing else tells: JSON when it starts with '{' or '['. */
+    public static SpecFormat sniff(String text) {
+        String t = text.stripLeading();
+        if (t.startsWith("\uFEFF")) {
+            t = t.substring(1).stripLeading();
+        }
+        return t.startsWith("{") || t.startsWith("[") ? JSON : YAML;
+    }
+
+    /**
+     * The tree of {@code text}; null for an empty document.
+     *
+     * @throws InvalidJobException with an empty path when the text is malformed, naming line and column
+     */
+    public JsonNode parse(String text) {
+        try {
+            JsonNode tree = mapper.readTree(text);
+            return tree == null || tree.isMissingNode() ? null : tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidJobException("", "malformed " + label + where + ": " + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The text of {@code tree}, ending with a newline. */
+    public String print(JsonNode tree) {
+        try {
+            String out = mapper.writeValueAsString(tree);
+            return out.endsWith("\n") ? out : out + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot print a spec tree as " + label, e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    private static JsonMapper jsonMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .nodeFactory(Jackson.NODES)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(limits());
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+        mapper.setDefaultPrettyPrinter(printer);
+        mapper.enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        return mapper;
+    }
+
+    private static YAMLMapper yamlMapper() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_SPEC_CHARS);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(limits())
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build();
+        return YAMLMapper.builder(factory)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(Jackson.NODES)
+                .build();
+    }
+
+    private static StreamReadConstraints limits() {
+        return StreamReadConstraints.builder().maxStringLength(MAX_SPEC_CHARS).build();
+    }
+}
