@@ -1,5 +1,10 @@
 package dev.bacalhau4j.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,5 +47,55 @@ public record Job(
     /** The job's only task. */
     public Task task() {
         return tasks.get(0);
+    }
+
+    /**
+     * A builder of a WASM job whose entry module is the file {@code module}, read now and carried
+     * inline in the spec.
+     *
+     * @throws IllegalArgumentException when the file does not exist, naming it
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static JobBuilder wasm(Path module) {
+        Objects.requireNonNull(module, "module == null");
+        try {
+            return wasm(Files.readAllBytes(module));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("WASM module not found: " + module.toAbsolutePath(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read WASM module " + module.toAbsolutePath(), e);
+        }
+    }
+
+    /** A builder of a WASM job whose entry module is {@code module}, carried inline in the spec. */
+    public static JobBuilder wasm(byte[] module) {
+        Objects.requireNonNull(module, "module == null");
+        return wasm(new InputSource(InlineSource.of(module), "", ""));
+    }
+
+    /** A builder of a WASM job whose entry module comes from {@code module} (IPFS, a URL, a local file...). */
+    public static JobBuilder wasm(InputSource module) {
+        Objects.requireNonNull(module, "module == null");
+        return new JobBuilder(new WasmEngine(module, WasmEngine.DEFAULT_ENTRYPOINT, List.of(), Map.of(), List.of()));
+    }
+
+    /** A builder of a job running the Docker image {@code image}. */
+    public static JobBuilder docker(String image) {
+        Objects.requireNonNull(image, "image == null");
+        return new JobBuilder(new DockerEngine(image, List.of(), List.of(), List.of(), ""));
+    }
+
+    /** A builder with no engine yet; give one with {@link JobBuilder#engine(EngineSpec)}. */
+    public static JobBuilder builder() {
+        return new JobBuilder((EngineSpec) null);
+    }
+
+    /**
+     * A builder holding this job's values, to derive a changed copy.
+     *
+     * @throws IllegalStateException when the job does not have exactly one task
+     */
+    public JobBuilder toBuilder() {
+        return new JobBuilder(this);
     }
 }

@@ -15,7 +15,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bacalhau4j.api.InvalidJobException;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The two spec syntaxes: parsing text into a tree (errors carry line and column) and printing a
@@ -110,12 +114,29 @@ public enum SpecFormat {
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .stringQuotingChecker(new PlainIfString())
                 .build();
         return YAMLMapper.builder(factory)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .nodeFactory(Jackson.NODES)
                 .build();
+    }
+
+    /**
+     * Leaves a string unquoted only when YAML would read it back as that same string: besides
+     * Jackson's own checks, anything YAML 1.1 resolves to another type ({@code .inf}, {@code 0x1F},
+     * {@code 2024-01-01}, {@code 1_000}) is quoted.
+     */
+    private static final class PlainIfString extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final Resolver RESOLVER = new Resolver();
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value)
+                    || !Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, value, true));
+        }
     }
 
     private static StreamReadConstraints limits() {
