@@ -107,12 +107,18 @@ public final class ModuleCache {
         WasmModule module = Parser.parse(bytes);
         Function<Instance, Machine> factory = null;
         if (compiled) {
-            factory = MachineFactoryCompiler.builder(module)
-                    .withInterpreterFallback(InterpreterFallback.SILENT)
-                    .compile();
+            try {
+                factory = MachineFactoryCompiler.builder(module)
+                        .withInterpreterFallback(InterpreterFallback.SILENT)
+                        .compile();
+            } catch (RuntimeException | LinkageError e) {
+                // a compiler limitation, not a broken module (parsing validated it): interpret
+                LOG.warn("module {} could not be compiled, running it interpreted: {}", sha256, e.toString());
+                factory = null;
+            }
         }
         LOG.debug("prepared module {} ({} bytes, {}) in {} ms", sha256, bytes.length,
-                compiled ? "compiled" : "interpreted", (System.nanoTime() - start) / 1_000_000);
+                factory != null ? "compiled" : "interpreted", (System.nanoTime() - start) / 1_000_000);
         return new Prepared(module, factory);
     }
 

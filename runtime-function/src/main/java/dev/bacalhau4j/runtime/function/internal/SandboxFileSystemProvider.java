@@ -86,8 +86,8 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
     @Override
     public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options,
             FileAttribute<?>... attrs) throws IOException {
-        Node node = fs.resolve(path);
         boolean writes = options.stream().anyMatch(WRITE_OPTIONS::contains);
+        Node node = writes ? resolveForCreate(path) : fs.resolve(path);
         if (writes) SandboxFileSystem.refuseWrite(node, "open for writing");
         if (node.isVirtual()) throw SandboxFileSystem.denied(node, "is a directory");
         FileSystemProvider source = node.source.getFileSystem().provider();
@@ -132,12 +132,7 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        Node node;
-        try {
-            node = fs.resolve(dir);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(dir.toString(), null, "parent is not in any mount");
-        }
+        Node node = resolveForCreate(dir);
         if (node.isVirtual() || node.isMountPoint()) throw new FileAlreadyExistsException(node.guestPath);
         SandboxFileSystem.refuseWrite(node, "mkdir");
         Files.createDirectory(node.source);
@@ -199,11 +194,22 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
         Files.move(from.source, to.source, kept.toArray(new CopyOption[0]));
     }
 
+    /** Resolves a path that may be created: inside a virtual directory that is a read-only error. */
     private Node resolveForCreate(Path path) throws IOException {
         try {
             return fs.resolve(path);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(path.toString(), null, "not in any mount");
+            Path parent = path.toAbsolutePath().normalize().getParent();
+            if (parent != null) {
+                Node p;
+                try {
+                    p = fs.resolve(parent);
+                } catch (NoSuchFileException e2) {
+                    throw e;
+                }
+                if (p.isVirtual()) throw new ReadOnlyMountException(path.toString(), "create");
+            }
+            throw e;
         }
     }
 
