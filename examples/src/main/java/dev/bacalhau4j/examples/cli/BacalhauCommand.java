@@ -1,0 +1,84 @@
+package dev.bacalhau4j.examples.cli;
+
+import dev.bacalhau4j.core.Bacalhau;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bacalhau4j}: the top command and its global options. Each invocation opens the embedded
+ * node on {@code --node-dir}, does one thing and closes it.
+ */
+@Command(name = "bacalhau4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compute over data: run WebAssembly jobs on an embedded Bacalhau4j node.%n"
+                + "Jobs, their history and published results are kept under the node directory.",
+        subcommands = {WasmCommand.class, JobCommand.class, HelpCommand.class},
+        footer = {"%nExamples:",
+                "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
+                "  bacalhau4j wasm run wordcount.wasm -i file:///data/texts:/inputs",
+                "  bacalhau4j job run -f job.yaml",
+                "  bacalhau4j job list",
+                "  bacalhau4j job describe j-...",
+                "%nExit codes:",
+                "  0  done (a job's program exited 0)",
+                "  N  a job's program exited with code N",
+                "  1  the job failed or was stopped",
+                "  2  a usage or job-spec error"})
+final class BacalhauCommand implements Runnable {
+
+    @Option(names = "--node-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The node directory (job store and results). Default: $BACALHAU4J_DIR or ~/.bacalhau4j.")
+    Path nodeDir;
+
+    @Option(names = "--allow-local-path", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Allow jobs to read local inputs from under DIR (repeatable). None by default.")
+    List<Path> allowLocalPaths = new ArrayList<>();
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors, and the node's log at INFO level.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: wasm or job");
+    }
+
+    /** The top command of the command line that {@code spec} belongs to. */
+    static BacalhauCommand of(CommandSpec spec) {
+        return (BacalhauCommand) spec.root().userObject();
+    }
+
+    /** The node directory this invocation uses. */
+    Path nodeDirectory() {
+        return nodeDir != null ? nodeDir : Bacalhau.defaultDirectory();
+    }
+
+    /**
+     * Opens the node on {@link #nodeDirectory()}, allowing the {@code --allow-local-path}
+     * directories and {@code extraAllowed} (paths the user named on this command line). The
+     * caller closes it.
+     */
+    Bacalhau openNode(Collection<Path> extraAllowed) {
+        Bacalhau.Builder builder = Bacalhau.builder().directory(nodeDirectory());
+        for (Path p : allowLocalPaths) {
+            builder.allowLocalPath(p.toAbsolutePath().normalize());
+        }
+        for (Path p : extraAllowed) {
+            builder.allowLocalPath(p);
+        }
+        return builder.build();
+    }
+}

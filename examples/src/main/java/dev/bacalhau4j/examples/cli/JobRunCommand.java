@@ -1,0 +1,97 @@
+package dev.bacalhau4j.examples.cli;
+
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobSpecs;
+import dev.bacalhau4j.core.Bacalhau;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bacalhau4j job run -f SPEC}: runs a Bacalhau v1 job spec (YAML or JSON). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a job from a Bacalhau v1 job spec (YAML or JSON) and wait for it.",
+            "",
+            "Local inputs (Source.Type local) are read only from under --allow-local-path directories."},
+        footer = {"%nExamples:",
+            "  bacalhau4j job run -f job.yaml",
+            "  bacalhau4j job run job.json --id-only",
+            "  bacalhau4j job run -f job.yaml --dry-run      # print the normalized spec, run nothing",
+            "%nExit codes: 0 the program exited 0; N the program exited with code N;",
+            "  1 the job failed or was stopped; 2 a usage or job-spec error."})
+final class JobRunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The job spec file (.yaml, .yml, .json); - reads stdin.")
+    String file;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "The job spec file, instead of -f.")
+    String positional;
+
+    @Option(names = "--dry-run", description = "Print the normalized spec as YAML and exit without running it.")
+    boolean dryRun;
+
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
+            description = "Wait for the job and print its result (default). --wait=false prints only the job id.")
+    boolean wait;
+
+    @Option(names = "--id-only", description = "Print only the job id.")
+    boolean idOnly;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "How to print the result: human (default), json or yaml.")
+    OutputFormat format = OutputFormat.HUMAN;
+
+    @Override
+    public Integer call() throws Exception {
+        Job job = readSpec();
+        if (dryRun) {
+            spec.commandLine().getOut().print(JobSpecs.toYaml(job));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+            return Runs.run(node, job, wait, idOnly, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    private Job readSpec() {
+        if (file != null && positional != null) {
+            throw new UsageException("give the spec either with -f or as an argument, not both");
+        }
+        String name = file != null ? file : positional;
+        if (name == null) {
+            throw new UsageException("no job spec: give one with -f SPEC (YAML or JSON)");
+        }
+        if (name.equals("-")) {
+            try {
+                String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return text.stripLeading().startsWith("{") ? JobSpecs.readJson(text) : JobSpecs.readYaml(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the job spec from stdin", e);
+            }
+        }
+        Path path = Path.of(name).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException(Files.exists(path)
+                    ? "job spec " + path + " is not a file"
+                    : "no such job spec file: " + path);
+        }
+        try {
+            return JobSpecs.read(path);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) throw new UsageException("no such job spec file: " + path);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bacalhau4j.examples.cli;
+
+import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.JobHandle;
+import java.io.PrintWriter;
+
+/** Submits a job, waits for it and reports how it ended: shared by {@code wasm run} and {@code job run}. */
+final class Runs {
+    private Runs() {}
+
+    /**
+     * Runs {@code job} on {@code node} and prints the outcome; returns the exit code.
+     *
+     * <p>The node lives in this process, so the command always stays until the job ends (leaving
+     * earlier would stop it). {@code wait == false} prints the job id at once and nothing more.
+     */
+    static int run(Bacalhau node, Job job, boolean wait, boolean idOnly, OutputFormat format,
+            PrintWriter out, PrintWriter err) throws InterruptedException {
+        JobHandle handle = node.submit(job);
+        Thread stopOnExit = new Thread(node::close, "bacalhau4j-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);   // Ctrl-C: the job ends Stopped, on record
+        JobResult result;
+        try {
+            if (!wait || idOnly) {
+                out.println(handle.id());
+                out.flush();
+            }
+            result = handle.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+        if (wait && !idOnly) {
+            if (format == OutputFormat.HUMAN) {
+                printHuman(result, out, err);
+            } else {
+                format.print(Views.RunView.of(result), out);
+            }
+        }
+        return exitCode(result, err);
+    }
+
+    /** 0 for a clean completion, the program's exit code for a non-zero one, 1 for a failed or stopped job. */
+    static int exitCode(JobResult result, PrintWriter err) {
+        if (result.state() == JobState.COMPLETED) {
+            return result.exitCode();
+        }
+        err.println("Error: job " + result.jobId() + " " + Views.stateName(result.state().name()).toLowerCase(java.util.Locale.ROOT)
+                + ": " + reason(result));
+        err.flush();
+        return ExitCodes.FAILED;
+    }
+
+    /** Why the job did not complete, in one line. */
+    static String reason(JobResult result) {
+        String why = result.execution()
+                .filter(e -> !e.failureMessage().isEmpty())
+                .map(e -> (e.failureReason().isEmpty() ? "" : e.failureReason() + ": ") + e.failureMessage())
+                .orElse(result.message());
+        if (why.isBlank()) why = result.message().isBlank() ? "no reason given" : result.message();
+        return why.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static void printHuman(JobResult result, PrintWriter out, PrintWriter err) {
+        out.println("Job ID:    " + result.jobId());
+        out.println("State:     " + Views.stateName(result.state().name()));
+        ExecutionResult e = result.execution().orElse(null);
+        if (e != null && result.exitCode() >= 0) {
+            out.println("Exit code: " + result.exitCode());
+        }
+        result.outputs().ifPresent(p -> out.println("Outputs:   " + Views.location(p)));
+        String stdout = result.stdout();
+        if (!stdout.isEmpty()) {
+            out.println("Stdout:" + (e != null && e.stdoutTruncated() ? " (truncated)" : ""));
+            out.print(stdout.endsWith("\n") ? stdout : stdout + "\n");
+        }
+        out.flush();
+        String stderr = result.stderr();
+        if (!stderr.isEmpty()) {
+            err.print(stderr.endsWith("\n") ? stderr : stderr + "\n");
+            err.flush();
+        }
+    }
+}

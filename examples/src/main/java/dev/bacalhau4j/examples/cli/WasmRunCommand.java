@@ -1,0 +1,181 @@
+package dev.bacalhau4j.examples.cli;
+
+import dev.bacalhau4j.api.InlineSource;
+import dev.bacalhau4j.api.InputSource;
+import dev.bacalhau4j.api.IpfsSource;
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobSpecs;
+import dev.bacalhau4j.api.JobType;
+import dev.bacalhau4j.api.NetworkSpec;
+import dev.bacalhau4j.api.PublisherSpec;
+import dev.bacalhau4j.api.Resources;
+import dev.bacalhau4j.api.ResultPath;
+import dev.bacalhau4j.api.SourceSpec;
+import dev.bacalhau4j.api.Task;
+import dev.bacalhau4j.api.Timeouts;
+import dev.bacalhau4j.api.UrlSource;
+import dev.bacalhau4j.api.Verification;
+import dev.bacalhau4j.api.WasmEngine;
+import dev.bacalhau4j.core.Bacalhau;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bacalhau4j wasm run MODULE [ARGS...]}: runs one WebAssembly program as a job. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a WebAssembly (WASI preview 1) program as a job and wait for it.",
+            "",
+            "MODULE is a local .wasm file (read and inlined into the job spec), ipfs://CID, or an",
+            "http(s):// URL. ARGS are passed to the program after argv[0]; put them after -- when",
+            "they start with '-'.",
+            "",
+            "Local paths: a file:///abs/path input is a path you named on your own machine, so this",
+            "command adds it to the node's allowed local paths for this invocation only (other",
+            "commands and job specs still need --allow-local-path).",
+            ""},
+        footer = {"%nExamples:",
+            "  bacalhau4j wasm run echo.wasm hello world -e GREETING=hi",
+            "  bacalhau4j wasm run wordcount.wasm -i file:///home/me/texts:/inputs",
+            "  bacalhau4j wasm run ipfs://bafy... -i ipfs://bafy...:/inputs --memory 64Mb",
+            "%nExit codes: 0 the program exited 0; N the program exited with code N;",
+            "  1 the job failed or was stopped; 2 a usage or job-spec error."})
+final class WasmRunCommand implements Callable<Integer> {
+    private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODULE", description = "The module: a local .wasm file, ipfs://CID or https://... URL.")
+    String module;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = {"-i", "--input"}, paramLabel = "URI[:TARGET]", converter = InputOption.Converter.class,
+            description = "Input data (repeatable): file:///abs/path, ipfs://CID or https://..., mounted read-only "
+                    + "at TARGET (default /inputs); also src=URI,dst=TARGET.")
+    List<InputOption> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "NAME:PATH",
+            description = "A result path (repeatable): what the program writes under PATH is published as NAME. "
+                    + "Default: outputs:/outputs.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "An environment variable (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = {"--entrypoint", "--entry-point"}, paramLabel = "NAME",
+            description = "The exported function to call. Default: ${DEFAULT-VALUE}.")
+    String entrypoint = WasmEngine.DEFAULT_ENTRYPOINT;
+
+    @Option(names = "--stdin", paramLabel = "FILE", description = "Feed FILE to the program's standard input.")
+    Path stdin;
+
+    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory cap, as Bacalhau writes it: 64Mb, 1Gb, 512Mi.")
+    String memory = "";
+
+    @Option(names = "--cpu", paramLabel = "CPU", description = "CPU asked for: 500m, 0.5, 1.")
+    String cpu = "";
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = GoDuration.class,
+            description = "Execution timeout: 30s, 5m, 1h30m, or plain seconds. Default: the node's (30m).")
+    Duration timeout = Duration.ZERO;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "A name for the job. Default: its id.")
+    String name = "";
+
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
+            description = "Wait for the job and print its result (default). --wait=false prints only the job id.")
+    boolean wait;
+
+    @Option(names = "--id-only", description = "Print only the job id.")
+    boolean idOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        Job job = JobSpecs.validate(job());
+        List<Path> allowed = inputs.stream().flatMap(i -> i.localPath().stream()).toList();
+        try (Bacalhau node = BacalhauCommand.of(spec).openNode(allowed)) {
+            return Runs.run(node, job, wait, idOnly, OutputFormat.HUMAN,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    /** The job this command line describes. */
+    Job job() {
+        List<InputSource> sources = new ArrayList<>();
+        inputs.forEach(i -> sources.add(i.input()));
+        if (stdin != null) {
+            sources.add(new InputSource(InlineSource.of(readFile(stdin, "--stdin")), "stdin", "/dev/stdin"));
+        }
+        List<ResultPath> results = new ArrayList<>();
+        for (String o : outputs.isEmpty() ? List.of("outputs:/outputs") : outputs) {
+            results.add(resultPath(o));
+        }
+        Resources resources;
+        try {
+            resources = new Resources(cpu, memory, "", "");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((e.getMessage().startsWith("CPU") ? "--cpu" : "--memory")
+                    + e.getMessage().substring(e.getMessage().indexOf(':')));
+        }
+        if (timeout.isNegative() || timeout.getNano() != 0) {
+            throw new UsageException("--timeout: must be whole seconds (got " + GoDuration.format(timeout) + ")");
+        }
+        WasmEngine engine = new WasmEngine(new InputSource(moduleSource(), "", ""), entrypoint, args, env, List.of());
+        Task task = new Task("main", engine, PublisherSpec.local(), Map.of(), sources, results, resources,
+                new Timeouts(timeout, Duration.ZERO, Duration.ZERO), NetworkSpec.NONE, Verification.NONE);
+        return new Job(name, "default", JobType.BATCH, 1, Map.of(), List.of(), Map.of(), List.of(task));
+    }
+
+    private SourceSpec moduleSource() {
+        String lower = module.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("ipfs://")) {
+            return new IpfsSource(module.substring("ipfs://".length()));
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return new UrlSource(module, "");
+        }
+        Path file = lower.startsWith("file:") ? Path.of(URI.create(module)) : Path.of(module);
+        byte[] bytes = readFile(file, "MODULE");
+        if (bytes.length < 4 || !java.util.Arrays.equals(bytes, 0, 4, WASM_MAGIC, 0, 4)) {
+            throw new UsageException("MODULE: " + file + " is not a WebAssembly module (no \\0asm header)");
+        }
+        return InlineSource.of(bytes);
+    }
+
+    private static byte[] readFile(Path file, String what) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new UsageException(what + ": " + abs + " is a directory, not a file");
+        }
+        try {
+            return Files.readAllBytes(abs);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(what + ": no such file: " + abs);
+        } catch (IOException e) {
+            throw new UsageException(what + ": cannot read " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ResultPath resultPath(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 1 || colon == text.length() - 1) {
+            throw new UsageException("--output: expected NAME:PATH, like outputs:/outputs (got '" + text + "')");
+        }
+        return new ResultPath(text.substring(0, colon), text.substring(colon + 1));
+    }
+}
