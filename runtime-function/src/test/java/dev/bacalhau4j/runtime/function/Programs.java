@@ -173,4 +173,24 @@ final class Programs {
 
     static final String CUSTOM_ENTRY = module("", "(data (i32.const 1024) \"run\")\n"
             + "(func (export \"run\") (call $print (i32.const 1024) (i32.const 3)))");
+
+    /** Writes 16 random bytes then the realtime clock into {@code path} under {@code dirFd}, and to stdout. */
+    static String writeRandom(int dirFd, String path) {
+        return module(PATH_OPEN + imp("random_get", "(param i32 i32) (result i32)")
+                + imp("clock_time_get", "(param i32 i64 i32) (result i32)"), data(path)
+                + "(func (export \"_start\") (local $err i32) (local $fd i32)\n"
+                + open(dirFd, path, 9, 64)
+                + "  (drop (call $random_get (i32.const 2048) (i32.const 16)))\n"
+                + "  (drop (call $clock_time_get (i32.const 0) (i64.const 1) (i32.const 2064)))\n"
+                + "  (i32.store (i32.const 16) (i32.const 2048))\n"
+                + "  (i32.store (i32.const 20) (i32.const 24))\n"
+                + "  (drop (call $fd_write (local.get $fd) (i32.const 16) (i32.const 1) (i32.const 24)))\n"
+                + "  (call $print (i32.const 2048) (i32.const 24)))");
+    }
+
+    /** Exits with the WASI filetype fd_fdstat_get reports for stdout (0 unknown, 2 character device). */
+    static final String STDOUT_FILETYPE = module(imp("fd_fdstat_get", "(param i32 i32) (result i32)"),
+            "(func (export \"_start\")\n"
+            + "  (drop (call $fd_fdstat_get (i32.const 1) (i32.const 4096)))\n"
+            + "  (call $proc_exit (i32.load8_u (i32.const 4096))))");
 }

@@ -409,4 +409,26 @@ class WasmRuntimeTest {
     void shouldRefuseNonWasmEngineWhenMisused() {
         assertThatThrownBy(() -> runtime.execute(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void shouldProduceIdenticalOutputsWhenSameExecutionRunsTwice() throws Exception {
+        List<byte[]> files = new ArrayList<>();
+        List<byte[]> stdouts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Fixture f = fixture(Programs.writeRandom(4, "random.bin"));
+            f.input("/inputs", Map.of("a.txt", "a"));
+            Path out = f.output("/outputs");
+            ExecutionOutcome o = run(f);
+            assertThat(o.exitCode()).isZero();
+            files.add(Files.readAllBytes(out.resolve("random.bin")));
+            stdouts.add(o.stdout());
+        }
+        assertThat(files.get(0)).hasSize(24).isEqualTo(files.get(1));
+        assertThat(stdouts.get(0)).isEqualTo(stdouts.get(1)).isEqualTo(files.get(0));
+    }
+
+    @Test
+    void shouldNotReportTtyWhenGuestChecksStdout() throws Exception {
+        assertThat(run(fixture(Programs.STDOUT_FILETYPE)).exitCode()).as("WASI filetype unknown").isZero();
+    }
 }
