@@ -3,19 +3,12 @@ package dev.bacalhau4j.examples.cli;
 import dev.bacalhau4j.api.InlineSource;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.IpfsSource;
+import dev.bacalhau4j.api.InvalidJobException;
 import dev.bacalhau4j.api.Job;
-import dev.bacalhau4j.api.JobSpecs;
-import dev.bacalhau4j.api.JobType;
-import dev.bacalhau4j.api.NetworkSpec;
-import dev.bacalhau4j.api.PublisherSpec;
-import dev.bacalhau4j.api.Resources;
-import dev.bacalhau4j.api.ResultPath;
-import dev.bacalhau4j.api.SourceSpec;
-import dev.bacalhau4j.api.Task;
-import dev.bacalhau4j.api.Timeouts;
-import dev.bacalhau4j.api.UrlSource;
-import dev.bacalhau4j.api.Verification;
+import dev.bacalhau4j.api.JobBuilder;
 import dev.bacalhau4j.api.WasmEngine;
+import dev.bacalhau4j.api.SourceSpec;
+import dev.bacalhau4j.api.UrlSource;
 import dev.bacalhau4j.core.Bacalhau;
 import java.io.IOException;
 import java.net.URI;
@@ -38,13 +31,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a WebAssembly (WASI preview 1) program as a job and wait for it.",
             "",
-            "MODULE is a local .wasm file (read and inlined into the job spec), ipfs://CID, or an",
-            "http(s):// URL. ARGS are passed to the program after argv[0]; put them after -- when",
-            "they start with '-'.",
+            "MODULE is a local .wasm file (read and inlined into the job spec), ipfs://CID, or an http(s):// URL. "
+                    + "ARGS are passed to the program after argv[0]; put them after -- when they start with '-'.",
             "",
-            "Local paths: a file:///abs/path input is a path you named on your own machine, so this",
-            "command adds it to the node's allowed local paths for this invocation only (other",
-            "commands and job specs still need --allow-local-path).",
+            "Local paths: a file:///abs/path input is a path you named on your own machine, so this command "
+                    + "adds it to the node's allowed local paths for this invocation only (job specs run with "
+                    + "'job run' still need --allow-local-path).",
             ""},
         footer = {"%nExamples:",
             "  bacalhau4j wasm run echo.wasm hello world -e GREETING=hi",
@@ -54,6 +46,11 @@ import picocli.CommandLine.Spec;
             "  1 the job failed or was stopped; 2 a usage or job-spec error."})
 final class WasmRunCommand implements Callable<Integer> {
     private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
+    /** Spec fields set from one flag, to name the flag in errors. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "Tasks[0].Resources.Memory", "--memory",
+            "Tasks[0].Resources.CPU", "--cpu",
+            "Tasks[0].Engine.Params.Entrypoint", "--entrypoint");
 
     @Spec
     CommandSpec spec;
@@ -106,7 +103,7 @@ final class WasmRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Job job = JobSpecs.validate(job());
+        Job job = job();
         List<Path> allowed = inputs.stream().flatMap(i -> i.localPath().stream()).toList();
         try (Bacalhau node = BacalhauCommand.of(spec).openNode(allowed)) {
             return Runs.run(node, job, wait, idOnly, OutputFormat.HUMAN,
@@ -116,29 +113,31 @@ final class WasmRunCommand implements Callable<Integer> {
 
     /** The job this command line describes. */
     Job job() {
-        List<InputSource> sources = new ArrayList<>();
-        inputs.forEach(i -> sources.add(i.input()));
+        JobBuilder job = Job.wasm(new InputSource(moduleSource(), "", ""))
+                .name(name)
+                .entrypoint(entrypoint)
+                .parameters(args)
+                .cpu(cpu)
+                .memory(memory)
+                .timeout(timeout);
+        env.forEach(job::env);
+        inputs.forEach(i -> job.input(i.input()));
         if (stdin != null) {
-            sources.add(new InputSource(InlineSource.of(readFile(stdin, "--stdin")), "stdin", "/dev/stdin"));
+            job.stdin(readFile(stdin, "--stdin"));
         }
-        List<ResultPath> results = new ArrayList<>();
         for (String o : outputs.isEmpty() ? List.of("outputs:/outputs") : outputs) {
-            results.add(resultPath(o));
+            int colon = o.indexOf(':');
+            if (colon < 1 || colon == o.length() - 1) {
+                throw new UsageException("--output: expected NAME:PATH, like outputs:/outputs (got '" + o + "')");
+            }
+            job.output(o.substring(0, colon), o.substring(colon + 1));
         }
-        Resources resources;
         try {
-            resources = new Resources(cpu, memory, "", "");
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((e.getMessage().startsWith("CPU") ? "--cpu" : "--memory")
-                    + e.getMessage().substring(e.getMessage().indexOf(':')));
+            return job.build();
+        } catch (InvalidJobException e) {
+            String flag = FLAGS.get(e.fieldPath());
+            throw flag == null ? e : new UsageException(flag + ": " + e.reason(), e);
         }
-        if (timeout.isNegative() || timeout.getNano() != 0) {
-            throw new UsageException("--timeout: must be whole seconds (got " + GoDuration.format(timeout) + ")");
-        }
-        WasmEngine engine = new WasmEngine(new InputSource(moduleSource(), "", ""), entrypoint, args, env, List.of());
-        Task task = new Task("main", engine, PublisherSpec.local(), Map.of(), sources, results, resources,
-                new Timeouts(timeout, Duration.ZERO, Duration.ZERO), NetworkSpec.NONE, Verification.NONE);
-        return new Job(name, "default", JobType.BATCH, 1, Map.of(), List.of(), Map.of(), List.of(task));
     }
 
     private SourceSpec moduleSource() {
@@ -169,13 +168,5 @@ final class WasmRunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException(what + ": cannot read " + abs + ": " + e.getMessage(), e);
         }
-    }
-
-    private static ResultPath resultPath(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 1 || colon == text.length() - 1) {
-            throw new UsageException("--output: expected NAME:PATH, like outputs:/outputs (got '" + text + "')");
-        }
-        return new ResultPath(text.substring(0, colon), text.substring(colon + 1));
     }
 }
