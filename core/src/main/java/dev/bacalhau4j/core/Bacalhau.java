@@ -1,0 +1,186 @@
+package dev.bacalhau4j.core;
+
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobInfo;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.core.internal.LocalNode;
+import dev.bacalhau4j.core.internal.NodeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Bacalhau4j node: submits jobs, runs them, and keeps their history and results.
+ *
+ * <p>{@link #embedded()} is orchestrator and compute in this JVM, with no network: jobs run on
+ * this machine's runtimes (found through {@link java.util.ServiceLoader}) and their history is
+ * kept in SQLite under the node directory. A node is costly (thread pool, database, runtime
+ * caches) and meant to be shared; it is thread-safe. Whoever builds it closes it: closing stops
+ * running jobs (they end {@code Stopped}), keeps queued ones for the next start, and releases
+ * every thread and file it holds.
+ */
+public final class Bacalhau implements AutoCloseable {
+
+    /** The environment variable that overrides the default node directory. */
+    public static final String DIRECTORY_ENV = "BACALHAU4J_DIR";
+
+    private final LocalNode node;
+
+    private Bacalhau(LocalNode node) {
+        this.node = node;
+    }
+
+    /** An embedded node on the default node directory ({@code $BACALHAU4J_DIR} or {@code ~/.bacalhau4j}). */
+    public static Bacalhau embedded() {
+        return builder().build();
+    }
+
+    /** Options for an embedded node. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default node directory: {@code $BACALHAU4J_DIR}, else {@code ~/.bacalhau4j}. */
+    public static Path defaultDirectory() {
+        String env = System.getenv(DIRECTORY_ENV);
+        return env != null && !env.isBlank()
+                ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".bacalhau4j");
+    }
+
+    /** Submits {@code job} and returns at once; the job runs when a slot is free. */
+    public JobHandle submit(Job job) {
+        return node.submit(Objects.requireNonNull(job, "job == null"));
+    }
+
+    /** Submits {@code job} and waits for it to end. */
+    public JobResult run(Job job) throws InterruptedException {
+        return submit(job).await();
+    }
+
+    /** A handle on a job this node knows, including jobs from earlier runs of the node. */
+    public Optional<JobHandle> job(String jobId) {
+        return node.handle(jobId);
+    }
+
+    /** Every job this node knows, newest first. */
+    public List<JobInfo> list() {
+        return node.list();
+    }
+
+    /** The job's spec and state. */
+    public Optional<JobInfo> describe(String jobId) {
+        return node.describe(jobId);
+    }
+
+    /** The job's history, oldest first; empty for an unknown job. */
+    public List<JobEvent> history(String jobId) {
+        return node.history(jobId);
+    }
+
+    /** The job's result so far. */
+    public Optional<JobResult> result(String jobId) {
+        return node.result(jobId);
+    }
+
+    /** What this node is and can run. */
+    public NodeInfo info() {
+        return node.info();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    /** Options for a node. Holds the only mutable state; {@link #build()} validates. */
+    public static final class Builder {
+        private Path directory;
+        private boolean inMemory;
+        private final List<Path> allowedLocalPaths = new ArrayList<>();
+        private final List<Runtime> runtimes = new ArrayList<>();
+        private int maxConcurrentExecutions = java.lang.Runtime.getRuntime().availableProcessors();
+        private Duration defaultExecutionTimeout = Duration.ofMinutes(30);
+        private long maxDownloadBytes = 1L << 30;
+        private long logCapBytes = dev.bacalhau4j.api.runtime.ExecutionLimits.DEFAULT_LOG_CAP;
+        private boolean discoverRuntimes = true;
+
+        private Builder() {}
+
+        /** Keeps the job store and results under {@code directory} (created if missing). */
+        public Builder directory(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory == null");
+            this.inMemory = false;
+            return this;
+        }
+
+        /** Keeps jobs in memory and results in a temporary directory, all gone at {@link #close()}. */
+        public Builder inMemory() {
+            this.inMemory = true;
+            this.directory = null;
+            return this;
+        }
+
+        /** Allows {@code local} inputs from under {@code path}; none are allowed by default. */
+        public Builder allowLocalPath(Path path) {
+            allowedLocalPaths.add(Objects.requireNonNull(path, "path == null"));
+            return this;
+        }
+
+        /** Uses {@code runtime} for its engine type, in place of one found through ServiceLoader. */
+        public Builder runtime(Runtime runtime) {
+            runtimes.add(Objects.requireNonNull(runtime, "runtime == null"));
+            return this;
+        }
+
+        /** Uses only runtimes passed to {@link #runtime}, not those on the class path. */
+        public Builder noRuntimeDiscovery() {
+            this.discoverRuntimes = false;
+            return this;
+        }
+
+        /** Executions run at once; more wait in the queue. Default: the number of cores. */
+        public Builder maxConcurrentExecutions(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxConcurrentExecutions must be >= 1 (got " + max + ")");
+            this.maxConcurrentExecutions = max;
+            return this;
+        }
+
+        /** The execution timeout for tasks that set none. Default: 30 minutes. */
+        public Builder defaultExecutionTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("defaultExecutionTimeout must be positive (got " + timeout + ")");
+            }
+            this.defaultExecutionTimeout = timeout;
+            return this;
+        }
+
+        /** The largest {@code urlDownload} input accepted. Default: 1 GiB. */
+        public Builder maxDownloadBytes(long bytes) {
+            if (bytes < 1) throw new IllegalArgumentException("maxDownloadBytes must be >= 1 (got " + bytes + ")");
+            this.maxDownloadBytes = bytes;
+            return this;
+        }
+
+        /** Bytes of stdout and of stderr kept per execution. Default: 1 MiB each. */
+        public Builder logCapBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("logCapBytes must be >= 0 (got " + bytes + ")");
+            this.logCapBytes = bytes;
+            return this;
+        }
+
+        /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
+        public Bacalhau build() {
+            Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
+            NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
+                    discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
+                    logCapBytes);
+            return new Bacalhau(LocalNode.open(config));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.bacalhau4j.core;
+
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A submitted job: its state, history and eventual result. Thread-safe; cheap to hold. The
+ * node that returned it owns the job; closing the node stops the job.
+ */
+public interface JobHandle {
+
+    /** The job id ({@code j-...}). */
+    String id();
+
+    /** The job's current state. */
+    JobState state();
+
+    /** The job's history so far, oldest first. */
+    List<JobEvent> events();
+
+    /**
+     * Calls {@code listener} for each event from now on, on the node's threads (keep it quick).
+     * Events already in {@link #events()} are not replayed.
+     */
+    void onEvent(Consumer<JobEvent> listener);
+
+    /** Waits for the job to end and returns its result. */
+    JobResult await() throws InterruptedException;
+
+    /**
+     * Waits at most {@code timeout} for the job to end.
+     *
+     * @throws TimeoutException when the job is still running after {@code timeout}
+     */
+    JobResult await(Duration timeout) throws InterruptedException, TimeoutException;
+
+    /**
+     * Stops the job: a queued job never runs, a running one is stopped and its execution
+     * cancelled. Does nothing to a job that already ended.
+     *
+     * @return true when this call stopped the job
+     */
+    boolean cancel();
+
+    /** The result so far (executions that have ended, and the current state). */
+    JobResult result();
+}

@@ -1,0 +1,26 @@
+package dev.bacalhau4j.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a node is and can do.
+ *
+ * @param nodeId the node's id
+ * @param directory the node directory, empty for an in-memory node
+ * @param engines engine type to availability: empty string when usable, else why not
+ * @param sourceTypes input source types this node can stage
+ * @param maxConcurrentExecutions executions run at once
+ */
+public record NodeInfo(
+        String nodeId,
+        Optional<Path> directory,
+        Map<String, String> engines,
+        java.util.List<String> sourceTypes,
+        int maxConcurrentExecutions) {
+    public NodeInfo {
+        engines = Map.copyOf(engines);
+        sourceTypes = java.util.List.copyOf(sourceTypes);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.bacalhau4j.core.internal;
+
+import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.ExecutionState;
+import dev.bacalhau4j.api.InputSource;
+import dev.bacalhau4j.api.PublishedResult;
+import dev.bacalhau4j.api.ResultPath;
+import dev.bacalhau4j.api.Task;
+import dev.bacalhau4j.api.WasmEngine;
+import dev.bacalhau4j.api.runtime.ExecutionContext;
+import dev.bacalhau4j.api.runtime.ExecutionLimits;
+import dev.bacalhau4j.api.runtime.ExecutionListener;
+import dev.bacalhau4j.api.runtime.ExecutionOutcome;
+import dev.bacalhau4j.api.runtime.FailureKind;
+import dev.bacalhau4j.api.runtime.Mount;
+import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.core.internal.publish.PublishRequest;
+import dev.bacalhau4j.core.internal.publish.ResultPublisher;
+import dev.bacalhau4j.core.internal.staging.Stagers;
+import dev.bacalhau4j.core.internal.staging.StagingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one execution on this node: stage inputs, run the program, publish outputs. Every state
+ * change is persisted before the next step, and the execution's scratch directory is removed
+ * whatever happens.
+ */
+final class ExecutionRunner {
+    /** An input with this target feeds the program's standard input instead of being mounted. */
+    static final String STDIN_TARGET = "/dev/stdin";
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
+
+    private final LocalNode node;
+    private final Stagers stagers;
+    private final Path workRoot;
+
+    ExecutionRunner(LocalNode node, Stagers stagers, Path workRoot) {
+        this.node = node;
+        this.stagers = stagers;
+        this.workRoot = workRoot;
+    }
+
+    /** Runs one execution of {@code run}'s task to a terminal state and returns its result. */
+    ExecutionResult execute(JobRun run, Runtime runtime, ResultPublisher publisher) {
+        String executionId = Ids.newExecutionId();
+        node.executionEvent(run, node.store().createExecution(run.id, executionId, node.nodeId(),
+                "created on node " + node.nodeId()));
+        node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
+                ExecutionState.BID_ACCEPTED, "accepted by node " + node.nodeId()));
+        Instant started = Instant.now();
+        Path scratch = null;
+        ExecutionOutcome outcome;
+        Optional<PublishedResult> published = Optional.empty();
+        try {
+            scratch = Files.createTempDirectory(workRoot, executionId + "-");
+            node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
+                    ExecutionState.RUNNING, "staging inputs and running " + run.job.task().engine().type()));
+            Task task = run.job.task();
+            ExecutionContext context = stage(run, executionId, task, scratch);
+            log.debug("job {} execution {}: running on {}", run.id, executionId, runtime.engineType());
+            outcome = runtime.execute(context);
+            if (outcome.ranToExit()) {
+                node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
+                        ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode() + "; publishing"));
+                Map<String, Path> outputs = new LinkedHashMap<>();
+                for (int i = 0; i < task.resultPaths().size(); i++) {
+                    outputs.put(task.resultPaths().get(i).name(), context.outputs().get(i).source());
+                }
+                published = Optional.of(publisher.publish(new PublishRequest(run.id, executionId, outputs,
+                        outcome.stdout(), outcome.stderr(), outcome.exitCode())));
+            }
+        } catch (InterruptedException | ClosedByInterruptException | InterruptedIOException e) {
+            Thread.interrupted();
+            outcome = ExecutionOutcome.failed(FailureKind.CANCELLED, node.cancelReason(run));
+        } catch (StagingException e) {
+            outcome = ExecutionOutcome.failed(FailureKind.STAGING, e.getMessage());
+        } catch (IOException e) {
+            Thread.interrupted();
+            outcome = wasCancelled(run)
+                    ? ExecutionOutcome.failed(FailureKind.CANCELLED, node.cancelReason(run))
+                    : ExecutionOutcome.failed(FailureKind.STAGING, "I/O error: " + e);
+        } catch (RuntimeException e) {
+            log.warn("job {} execution {}: internal error", run.id, executionId, e);
+            outcome = ExecutionOutcome.failed(FailureKind.ENGINE, "internal error: " + e);
+        } finally {
+            if (scratch != null) {
+                boolean interrupted = Thread.interrupted();
+                FileTrees.deleteQuietly(scratch);
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+        Thread.interrupted();
+        return finish(run, executionId, outcome, published, started);
+    }
+
+    private ExecutionResult finish(JobRun run, String executionId, ExecutionOutcome outcome,
+            Optional<PublishedResult> published, Instant started) {
+        ExecutionState state = outcome.failure()
+                .map(kind -> kind == FailureKind.CANCELLED ? ExecutionState.CANCELLED : ExecutionState.FAILED)
+                .orElse(ExecutionState.COMPLETED);
+        String reason = outcome.failure().map(FailureKind::reason).orElse("");
+        ExecutionResult result = new ExecutionResult(executionId, node.nodeId(), state, outcome.exitCode(),
+                outcome.stdout(), outcome.stdoutTruncated(), outcome.stderr(), outcome.stderrTruncated(),
+                reason, outcome.failureMessage(), published, started, Instant.now());
+        node.store().saveExecutionResult(run.id, result);
+        String message = state == ExecutionState.COMPLETED
+                ? "completed with exit code " + outcome.exitCode()
+                : reason + ": " + outcome.failureMessage();
+        node.executionEvent(run, node.store().transitionExecution(run.id, executionId, state, message));
+        return result;
+    }
+
+    private ExecutionContext stage(JobRun run, String executionId, Task task, Path scratch) throws IOException {
+        Path area = Files.createDirectory(scratch.resolve("staging"));
+        List<Mount> inputs = new ArrayList<>();
+        Optional<Path> stdin = Optional.empty();
+        for (int i = 0; i < task.inputSources().size(); i++) {
+            InputSource input = task.inputSources().get(i);
+            Path staged = stagers.stage(input, "Tasks[0].InputSources[" + i + "]", area);
+            if (STDIN_TARGET.equals(input.target())) {
+                stdin = Optional.of(staged);
+            } else {
+                inputs.add(new Mount(staged, input.target(), true));
+            }
+        }
+        Optional<Path> entryModule = Optional.empty();
+        List<Path> importModules = new ArrayList<>();
+        if (task.engine() instanceof WasmEngine wasm) {
+            String where = "Tasks[0].Engine.Params.";
+            entryModule = Optional.of(stagers.stage(wasm.entryModule(), where + "EntryModule", area));
+            for (int i = 0; i < wasm.importModules().size(); i++) {
+                importModules.add(stagers.stage(wasm.importModules().get(i), where + "ImportModules[" + i + "]", area));
+            }
+        }
+        Path outputsRoot = Files.createDirectory(scratch.resolve("outputs"));
+        List<Mount> outputs = new ArrayList<>();
+        for (int i = 0; i < task.resultPaths().size(); i++) {
+            ResultPath resultPath = task.resultPaths().get(i);
+            outputs.add(new Mount(Files.createDirectory(outputsRoot.resolve(String.valueOf(i))),
+                    resultPath.path(), false));
+        }
+        Path runtimeScratch = Files.createDirectory(scratch.resolve("runtime"));
+        return new ExecutionContext(run.id, executionId, task, inputs, outputs, entryModule, importModules,
+                stdin, limits(task), node.seedOf(run), runtimeScratch, ExecutionListener.NONE);
+    }
+
+    private ExecutionLimits limits(Task task) {
+        Duration timeout = task.timeouts().executionTimeout().isZero()
+                ? node.config().defaultExecutionTimeout()
+                : task.timeouts().executionTimeout();
+        return new ExecutionLimits(task.resources().memoryBytes(), task.resources().cpuMillis(), timeout,
+                node.config().logCapBytes(), node.config().logCapBytes());
+    }
+
+    private boolean wasCancelled(JobRun run) {
+        synchronized (run) {
+            return run.cancelledTo != null;
+        }
+    }
+}

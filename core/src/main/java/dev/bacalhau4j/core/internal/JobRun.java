@@ -1,0 +1,97 @@
+package dev.bacalhau4j.core.internal;
+
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.JobHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One job on the local node: its live state, the worker running it, and the future of its
+ * result. State changes happen only through {@link LocalNode}, under this object's monitor.
+ */
+final class JobRun implements JobHandle {
+    final String id;
+    final Job job;
+    private final LocalNode node;
+    final CompletableFuture<JobResult> done = new CompletableFuture<>();
+    final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    // guarded by this
+    JobState state;
+    Thread worker;
+    JobState cancelledTo;
+    String cancelReason = "";
+    Future<?> queueTimer;
+    Future<?> totalTimer;
+
+    JobRun(String id, Job job, JobState state, LocalNode node) {
+        this.id = id;
+        this.job = job;
+        this.state = state;
+        this.node = node;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public synchronized JobState state() {
+        return state;
+    }
+
+    @Override
+    public List<JobEvent> events() {
+        return node.history(id);
+    }
+
+    @Override
+    public void onEvent(Consumer<JobEvent> listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
+    }
+
+    @Override
+    public JobResult await() throws InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    @Override
+    public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("job " + id + " is still " + state() + " after " + timeout);
+        }
+    }
+
+    @Override
+    public boolean cancel() {
+        return node.stop(this, JobState.STOPPED, "stopped by the user");
+    }
+
+    @Override
+    public JobResult result() {
+        return node.result(id).orElseThrow();
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+}

@@ -1,0 +1,436 @@
+package dev.bacalhau4j.core.internal;
+
+import dev.bacalhau4j.api.BacalhauException;
+import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.ExecutionState;
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobInfo;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobSpecs;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.api.runtime.FailureKind;
+import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.core.NodeInfo;
+import dev.bacalhau4j.core.internal.publish.ResultPublisher;
+import dev.bacalhau4j.core.internal.publish.local.LocalPublisher;
+import dev.bacalhau4j.core.internal.staging.Stagers;
+import dev.bacalhau4j.core.internal.staging.inline.InlineStager;
+import dev.bacalhau4j.core.internal.staging.local.LocalStager;
+import dev.bacalhau4j.core.internal.staging.url.UrlDownloadStager;
+import dev.bacalhau4j.core.internal.store.JobStore;
+import dev.bacalhau4j.core.internal.store.SqliteJobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded node: orchestrator and compute in one JVM. Jobs wait in a FIFO queue for one of
+ * {@code maxConcurrentExecutions} worker threads; every transition goes to the job store before
+ * the node acts on it. Owns its threads, store, runtimes found by ServiceLoader, and (in memory
+ * mode) its temporary directory.
+ */
+public final class LocalNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalNode.class);
+
+    private final NodeConfig config;
+    private final String nodeId;
+    private final Optional<Path> directory;
+    private final Path dataRoot;
+    private final JobStore store;
+    private final Map<String, Runtime> runtimes;
+    private final List<Runtime> ownedRuntimes;
+    private final Stagers stagers;
+    private final List<String> sourceTypes;
+    private final Map<String, ResultPublisher> publishers;
+    private final ExecutionRunner executionRunner;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timers;
+    private final Map<String, JobRun> active = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private LocalNode(NodeConfig config, Path dataRoot, String nodeId, JobStore store,
+            Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes) throws IOException {
+        this.config = config;
+        this.directory = config.directory();
+        this.dataRoot = dataRoot;
+        this.nodeId = nodeId;
+        this.store = store;
+        this.runtimes = runtimes;
+        this.ownedRuntimes = ownedRuntimes;
+        this.stagers = new Stagers(List.of(new InlineStager(), new LocalStager(config.allowedLocalPaths()),
+                new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30))));
+        this.sourceTypes = List.of("inline", "local", "urlDownload");
+        this.publishers = Map.of("local", new LocalPublisher(dataRoot.resolve("results")));
+        Path work = dataRoot.resolve("work");
+        FileTrees.delete(work); // scratch left by a crashed run holds nothing anyone can use
+        Files.createDirectories(work);
+        this.executionRunner = new ExecutionRunner(this, stagers, work);
+        AtomicInteger workerCount = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(config.maxConcurrentExecutions(), config.maxConcurrentExecutions(),
+                0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "bacalhau4j-worker-" + workerCount.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "bacalhau4j-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timers = timerPool;
+    }
+
+    /** Opens a node: its directory and store, its runtimes, and recovers jobs of an earlier run. */
+    public static LocalNode open(NodeConfig config) {
+        Path dataRoot;
+        JobStore store;
+        String nodeId;
+        try {
+            if (config.directory().isPresent()) {
+                dataRoot = Files.createDirectories(config.directory().get());
+                nodeId = NodeIdentity.loadOrCreate(dataRoot);
+                store = SqliteJobStore.open(dataRoot.resolve("jobs.db"), Clock.systemUTC());
+            } else {
+                dataRoot = Files.createTempDirectory("bacalhau4j-node-");
+                nodeId = NodeIdentity.newId();
+                store = SqliteJobStore.inMemory(Clock.systemUTC());
+            }
+        } catch (IOException e) {
+            throw new BacalhauException("cannot open the node directory " + config.directory().orElse(null)
+                    + ": " + e.getMessage(), e);
+        }
+        List<Runtime> owned = new ArrayList<>();
+        Map<String, Runtime> runtimes = new TreeMap<>();
+        if (config.discoverRuntimes()) {
+            for (Runtime r : java.util.ServiceLoader.load(Runtime.class, LocalNode.class.getClassLoader())) {
+                owned.add(r);
+                runtimes.put(r.engineType(), r);
+            }
+        }
+        for (Runtime r : config.runtimes()) {
+            runtimes.put(r.engineType(), r);
+        }
+        try {
+            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned);
+            node.recover();
+            log.info("node {} open on {} with engines {}", nodeId,
+                    config.directory().map(Path::toString).orElse("memory"), runtimes.keySet());
+            return node;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            owned.forEach(Runtime::close);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    // ---- submission and state changes ----
+
+    public JobHandle submit(Job job) {
+        ensureOpen();
+        JobSpecs.validate(job);
+        String id = Ids.newJobId();
+        JobRun run = new JobRun(id, job, JobState.PENDING, this);
+        active.put(id, run);
+        JobEvent created = store.createJob(id, job, "submitted to node " + nodeId);
+        emit(run, created);
+        String refusal = refusal(job);
+        if (!refusal.isEmpty()) {
+            transition(run, JobState.FAILED, refusal);
+            return run;
+        }
+        enqueue(run);
+        return run;
+    }
+
+    /** Why this node cannot run {@code job} at all, empty when it can. */
+    private String refusal(Job job) {
+        String engine = job.task().engine().type();
+        Runtime runtime = runtimes.get(engine);
+        if (runtime == null) {
+            return "no runtime for engine '" + engine + "' on node " + nodeId + " (available: "
+                    + String.join(", ", runtimes.keySet()) + ")";
+        }
+        if (!runtime.availability().isAvailable()) {
+            return "engine '" + engine + "' is unavailable on node " + nodeId + ": " + runtime.availability().reason();
+        }
+        if (!publishers.containsKey(job.task().publisher().type())) {
+            return "publisher '" + job.task().publisher().type() + "' is not available on node " + nodeId
+                    + " (available: " + String.join(", ", new TreeMap<>(publishers).keySet()) + ")";
+        }
+        int verifyCount = job.task().verification().count();
+        if (verifyCount > 1) {
+            return "Verification.Count " + verifyCount + " needs " + verifyCount
+                    + " distinct compute nodes; this embedded node is one";
+        }
+        return "";
+    }
+
+    private void enqueue(JobRun run) {
+        if (!transition(run, JobState.QUEUED, "waiting for a free execution slot")) return;
+        Duration queueTimeout = run.job.task().timeouts().queueTimeout();
+        Duration totalTimeout = run.job.task().timeouts().totalTimeout();
+        synchronized (run) {
+            if (!queueTimeout.isZero()) {
+                run.queueTimer = timers.schedule(() -> expireQueued(run, queueTimeout),
+                        queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (!totalTimeout.isZero()) {
+                run.totalTimer = timers.schedule(() -> stop(run, JobState.FAILED,
+                        "the job ran past its total timeout of " + totalTimeout.toSeconds() + "s"),
+                        totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+        workers.execute(() -> runJob(run));
+    }
+
+    private void expireQueued(JobRun run, Duration queueTimeout) {
+        synchronized (run) {
+            if (run.state != JobState.QUEUED) return;
+            transition(run, JobState.FAILED, FailureKind.QUEUE_TIMEOUT.reason() + ": waited in the queue past its"
+                    + " queue timeout of " + queueTimeout.toSeconds() + "s (all " + config.maxConcurrentExecutions()
+                    + " execution slots busy)");
+        }
+    }
+
+    private void runJob(JobRun run) {
+        Runtime runtime = runtimes.get(run.job.task().engine().type());
+        synchronized (run) {
+            if (run.state != JobState.QUEUED || closed) return;
+            if (run.queueTimer != null) run.queueTimer.cancel(false);
+            transition(run, JobState.RUNNING, "running on node " + nodeId);
+            run.worker = Thread.currentThread();
+        }
+        try {
+            ResultPublisher publisher = publishers.get(run.job.task().publisher().type());
+            ExecutionResult last = null;
+            for (int i = 0; i < run.job.count(); i++) {
+                synchronized (run) {
+                    if (run.cancelledTo != null) break;
+                }
+                last = executionRunner.execute(run, runtime, publisher);
+                if (last.state() != ExecutionState.COMPLETED) break;
+            }
+            finishJob(run, last);
+        } catch (RuntimeException | Error e) {
+            log.error("job {}: internal error", run.id, e);
+            transition(run, JobState.FAILED, "internal error on node " + nodeId + ": " + e);
+        } finally {
+            synchronized (run) {
+                run.worker = null;
+            }
+            Thread.interrupted(); // a late cancel must not leak into the next job on this thread
+        }
+    }
+
+    private void finishJob(JobRun run, ExecutionResult last) {
+        synchronized (run) {
+            if (run.cancelledTo != null) {
+                transition(run, run.cancelledTo, run.cancelReason);
+            } else if (last == null) {
+                transition(run, JobState.FAILED, "no execution ran");
+            } else if (last.state() == ExecutionState.COMPLETED) {
+                transition(run, JobState.COMPLETED, "completed with exit code " + last.exitCode());
+            } else {
+                transition(run, JobState.FAILED, last.failureReason() + ": " + last.failureMessage());
+            }
+        }
+    }
+
+    /** Stops {@code run}, ending it in {@code to}; true when this call stopped it. */
+    boolean stop(JobRun run, JobState to, String reason) {
+        synchronized (run) {
+            if (run.state.isTerminal() || run.cancelledTo != null) return false;
+            if (run.state == JobState.RUNNING) {
+                run.cancelledTo = to;
+                run.cancelReason = reason;
+                if (run.worker != null) run.worker.interrupt();
+                return true;
+            }
+            return transition(run, to, reason);
+        }
+    }
+
+    String cancelReason(JobRun run) {
+        synchronized (run) {
+            return run.cancelReason.isEmpty() ? "the node is closing" : run.cancelReason;
+        }
+    }
+
+    /** Persists and announces a job transition; false when the job had already ended. */
+    private boolean transition(JobRun run, JobState to, String message) {
+        synchronized (run) {
+            if (run.state.isTerminal()) return false;
+            JobEvent event = store.transitionJob(run.id, to, message);
+            run.state = to;
+            emit(run, event);
+            if (to.isTerminal()) {
+                if (run.queueTimer != null) run.queueTimer.cancel(false);
+                if (run.totalTimer != null) run.totalTimer.cancel(false);
+                active.remove(run.id);
+                run.done.complete(resultOf(run.id, to, message));
+            }
+            return true;
+        }
+    }
+
+    void executionEvent(JobRun run, JobEvent event) {
+        emit(run, event);
+    }
+
+    private void emit(JobRun run, JobEvent event) {
+        log.debug("job {} {}: {} {}", run.id, event.executionId(), event.state(), event.message());
+        for (var listener : run.listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("job {}: event listener failed", run.id, e);
+            }
+        }
+    }
+
+    // ---- recovery ----
+
+    private void recover() {
+        for (String id : store.unfinishedJobs()) {
+            JobInfo info = store.job(id).orElseThrow();
+            JobRun run = new JobRun(id, info.job(), info.state(), this);
+            if (info.state() == JobState.PENDING || info.state() == JobState.QUEUED) {
+                active.put(id, run);
+                run.state = JobState.PENDING; // re-enter the queue through the normal path
+                log.info("job {}: queued before the node stopped; queueing it again", id);
+                enqueue(run);
+                continue;
+            }
+            for (ExecutionResult e : store.executions(id)) {
+                if (!e.state().isTerminal()) {
+                    store.saveExecutionResult(id, new ExecutionResult(e.executionId(), e.nodeId(),
+                            ExecutionState.FAILED, -1, e.stdoutBytes(), e.stdoutTruncated(), e.stderrBytes(),
+                            e.stderrTruncated(), FailureKind.NODE_RESTART.reason(),
+                            "the node stopped while this execution ran", Optional.empty(), e.startedAt(),
+                            e.finishedAt()));
+                    store.transitionExecution(id, e.executionId(), ExecutionState.FAILED,
+                            FailureKind.NODE_RESTART.reason() + ": the node stopped while this execution ran");
+                }
+            }
+            store.transitionJob(id, JobState.FAILED, FailureKind.NODE_RESTART.reason()
+                    + ": the node stopped while the job was running; submit it again");
+            log.info("job {}: was running when the node stopped; marked failed", id);
+        }
+    }
+
+    // ---- queries ----
+
+    public Optional<JobHandle> handle(String jobId) {
+        JobRun run = active.get(jobId);
+        if (run != null) return Optional.of(run);
+        return store.job(jobId).map(info -> {
+            JobRun ended = new JobRun(jobId, info.job(), info.state(), this);
+            ended.done.complete(resultOf(jobId, info.state(), info.message()));
+            return ended;
+        });
+    }
+
+    public List<JobInfo> list() {
+        return store.jobs();
+    }
+
+    public Optional<JobInfo> describe(String jobId) {
+        return store.job(jobId);
+    }
+
+    public List<JobEvent> history(String jobId) {
+        return store.events(jobId);
+    }
+
+    public Optional<JobResult> result(String jobId) {
+        return store.job(jobId).map(info -> resultOf(jobId, info.state(), info.message()));
+    }
+
+    private JobResult resultOf(String jobId, JobState state, String message) {
+        return new JobResult(jobId, state, message, store.executions(jobId));
+    }
+
+    public NodeInfo info() {
+        Map<String, String> engines = new TreeMap<>();
+        runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));
+        return new NodeInfo(nodeId, directory, engines, sourceTypes, config.maxConcurrentExecutions());
+    }
+
+    // ---- for the execution runner ----
+
+    JobStore store() {
+        return store;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    NodeConfig config() {
+        return config;
+    }
+
+    long seedOf(JobRun run) {
+        return Ids.seedOf(run.job);
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("node " + nodeId + " is closed");
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        timers.shutdownNow();
+        for (JobRun run : active.values()) {
+            synchronized (run) {
+                if (run.state == JobState.RUNNING) {
+                    stop(run, JobState.STOPPED, "the node closed while the job ran");
+                } else if (!run.state.isTerminal()) {
+                    run.done.completeExceptionally(new BacalhauException("node " + nodeId + " closed while job "
+                            + run.id + " was queued" + directory.map(d -> "; it runs when the node reopens on " + d)
+                                    .orElse("")));
+                }
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("node {}: executions still running 60s after close; abandoning them", nodeId);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        ownedRuntimes.forEach(Runtime::close);
+        store.close();
+        if (directory.isEmpty()) {
+            FileTrees.deleteQuietly(dataRoot);
+        }
+        log.info("node {} closed", nodeId);
+    }
+}
