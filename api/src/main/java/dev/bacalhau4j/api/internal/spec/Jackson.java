@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** Shared tree constants. */
 final class Jackson {
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final JsonNode EMPTY = NODES.objectNode();
 
     private Jackson() {}
