@@ -18,9 +18,10 @@ import java.util.Objects;
  *
  * <p><b>Reading</b> accepts the specs Bacalhau accepts: field names match case-insensitively (as
  * Go's JSON decoding does, so {@code tasks:} works), engine, source, publisher and network type
- * names too ({@code Docker}, {@code WASM}); {@code Type} must be {@code batch} or {@code ops}
- * ({@code service} and {@code daemon} are not supported), exactly one task is supported, and null
- * values count as absent. Both WASM module forms load: {@code EntryModule} as an InputSource object,
+ * names too ({@code Docker}, {@code WASM}); null values count as absent (inside lists and maps, as
+ * empty strings, as Go reads them); {@code Type} must be {@code batch} or {@code ops}
+ * ({@code service} and {@code daemon} are not supported, and, as in Bacalhau, the case matters) and
+ * exactly one task is supported. {@code Priority} is accepted only as 0. Both WASM module forms load: {@code EntryModule} as an InputSource object,
  * or (current Bacalhau) as the {@code Target} of one of the task's {@code InputSources}, which then
  * becomes the module. The server-assigned fields {@code bacalhau job describe} writes ({@code ID},
  * {@code State}, {@code Version}, {@code Revision}, {@code CreateTime}, {@code ModifyTime}) are

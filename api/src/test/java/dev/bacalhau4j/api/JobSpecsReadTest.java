@@ -190,6 +190,18 @@ class JobSpecsReadTest {
     }
 
     @Test
+    void shouldReadNullListElementsAndMapValuesAsEmptyStringsLikeGo() {
+        Job job = JobSpecs.readYaml("""
+                Labels: {team: null}
+                Tasks:
+                  - Engine: {Type: docker, Params: {Image: alpine, Parameters: [a, null]}}
+                """);
+
+        assertThat(job.labels()).containsEntry("team", "");
+        assertThat(((DockerEngine) job.task().engine()).parameters()).containsExactly("a", "");
+    }
+
+    @Test
     void shouldPickTheFormatFromTheFileNameOrTheContent(@TempDir Path dir) throws IOException {
         String json = resource("docker-output.json");
         Path yaml = Files.writeString(dir.resolve("job.yml"), resource("docker-lowercase.yaml"));

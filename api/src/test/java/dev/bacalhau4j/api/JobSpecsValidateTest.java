@@ -128,6 +128,15 @@ class JobSpecsValidateTest {
                 "Tasks[0].Network.Type: WASM functions have no network (got Host; use None)");
     }
 
+    @Test
+    void shouldRefuseAModuleTargetThatIsAlsoAnInputTarget() {
+        InputSource module = new InputSource(InlineSource.of(new byte[] {0}), "", "/app/main.wasm");
+        invalid(withTask(t -> task(new WasmEngine(module, "_start", List.of(), Map.of(), List.of()),
+                        List.of(new InputSource(new IpfsSource("bafy"), "", "/app/main.wasm")), List.of(),
+                        Timeouts.NONE, NetworkSpec.NONE, Verification.NONE)),
+                "Tasks[0].Engine.Params.EntryModule.Target: duplicate target \"/app/main.wasm\" (also InputSources[0])");
+    }
+
     private static Task inputsFor(EngineSpec engine) {
         return task(engine, List.of(), List.of(), Timeouts.NONE, NetworkSpec.NONE, Verification.NONE);
     }

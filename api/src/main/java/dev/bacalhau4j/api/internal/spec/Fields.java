@@ -134,10 +134,7 @@ final class Fields {
     List<String> strings(String name) {
         List<String> out = new ArrayList<>();
         for (Element e : list(name)) {
-            if (e.node().isNull()) {
-                throw new InvalidJobException(e.path(), "expected a string (got null)");
-            }
-            out.add(text(e.node(), e.path()));
+            out.add(e.node().isNull() ? "" : text(e.node(), e.path())); // Go decodes null as ""
         }
         return out;
     }
@@ -154,10 +151,7 @@ final class Fields {
         Map<String, String> out = new TreeMap<>();
         v.fields().forEachRemaining(e -> {
             String at = child(name) + "." + e.getKey();
-            if (e.getValue().isNull()) {
-                throw new InvalidJobException(at, "expected a string (got null)");
-            }
-            out.put(e.getKey(), text(e.getValue(), at));
+            out.put(e.getKey(), e.getValue().isNull() ? "" : text(e.getValue(), at)); // Go decodes null as ""
         });
         return out;
     }

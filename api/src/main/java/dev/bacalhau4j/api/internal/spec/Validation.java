@@ -138,6 +138,7 @@ public final class Validation {
         publisher(t.publisher(), path + ".Publisher");
         env(t.env(), path + ".Env");
         inputs(t.inputSources(), path + ".InputSources");
+        moduleTargets(t, path);
         results(t.resultPaths(), path + ".ResultPaths");
         timeouts(t.timeouts(), path + ".Timeouts");
         verification(t.verification(), path + ".Verification");
@@ -147,6 +148,25 @@ public final class Validation {
         source(module.source(), path + ".Source");
         if (!module.target().isEmpty() && !module.target().startsWith("/")) {
             fail(path + ".Target", "must be an absolute path (got " + Fields.quote(module.target()) + ")");
+        }
+    }
+
+    /** WASM modules with a target are mounted there too, so it must not be an input's target. */
+    private static void moduleTargets(Task t, String path) {
+        if (!(t.engine() instanceof WasmEngine w)) {
+            return;
+        }
+        List<InputSource> modules = new java.util.ArrayList<>();
+        modules.add(w.entryModule());
+        modules.addAll(w.importModules());
+        for (int m = 0; m < modules.size(); m++) {
+            String target = modules.get(m).target();
+            String at = path + ".Engine.Params." + (m == 0 ? "EntryModule" : "ImportModules[" + (m - 1) + "]") + ".Target";
+            for (int i = 0; i < t.inputSources().size() && !target.isEmpty(); i++) {
+                if (t.inputSources().get(i).target().equals(target)) {
+                    fail(at, "duplicate target " + Fields.quote(target) + " (also InputSources[" + i + "])");
+                }
+            }
         }
     }
 
