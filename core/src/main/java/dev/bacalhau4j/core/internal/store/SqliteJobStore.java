@@ -113,7 +113,7 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public synchronized JobEvent createJob(String jobId, Job job, String message) {
         return inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             try (PreparedStatement p = connection.prepareStatement(
                     "INSERT INTO jobs(id, spec, state, message, created_at, updated_at, last_seq)"
                             + " VALUES(?, ?, ?, ?, ?, ?, 0)")) {
@@ -132,7 +132,7 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public synchronized JobEvent transitionJob(String jobId, JobState state, String message) {
         return inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE jobs SET state = ?, message = ?, updated_at = ? WHERE id = ?")) {
                 p.setString(1, state.name());
@@ -148,7 +148,7 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public synchronized JobEvent createExecution(String jobId, String executionId, String nodeId, String message) {
         return inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             try (PreparedStatement p = connection.prepareStatement(
                     "INSERT INTO executions(id, job_id, ordinal, node_id, state) VALUES(?, ?,"
                             + " (SELECT COUNT(*) FROM executions WHERE job_id = ?), ?, ?)")) {
@@ -167,7 +167,7 @@ public final class SqliteJobStore implements JobStore {
     public synchronized JobEvent transitionExecution(
             String jobId, String executionId, ExecutionState state, String message) {
         return inTransaction(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE executions SET state = ?,"
                             + " started_at = CASE WHEN ? = 'RUNNING' AND started_at = 0 THEN ? ELSE started_at END,"
@@ -333,6 +333,11 @@ public final class SqliteJobStore implements JobStore {
             p.executeUpdate();
         }
         return new JobEvent(seq, jobId, executionId, now, state, message);
+    }
+
+    /** The clock's time at the precision stored, so an event announced equals the event read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static JobInfo jobInfo(ResultSet rs) throws SQLException {
