@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param name a human name; defaults to the job id when empty
  * @param namespace the namespace, {@code default} when not given
  * @param type batch or ops
+ * @param priority scheduling priority: higher runs first when jobs wait for a slot (Bacalhau's {@code Priority})
  * @param count how many executions to run (distinct nodes when there are peers)
  * @param labels free key/value labels used by constraints and listing
  * @param constraints where the job may run
@@ -28,6 +29,7 @@ public record Job(
         String name,
         String namespace,
         JobType type,
+        int priority,
         int count,
         Map<String, String> labels,
         List<Constraint> constraints,

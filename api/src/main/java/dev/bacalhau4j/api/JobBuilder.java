@@ -33,6 +33,7 @@ public final class JobBuilder {
     private String name = "";
     private String namespace = "default";
     private JobType type = JobType.BATCH;
+    private int priority;
     private int count = 1;
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<Constraint> constraints = new ArrayList<>();
@@ -64,6 +65,7 @@ public final class JobBuilder {
         name = job.name();
         namespace = job.namespace();
         type = job.type();
+        priority = job.priority();
         count = job.count();
         labels.putAll(job.labels());
         constraints.addAll(job.constraints());
@@ -101,6 +103,12 @@ public final class JobBuilder {
 
     public JobBuilder type(JobType type) {
         this.type = Objects.requireNonNull(type, "type == null");
+        return this;
+    }
+
+    /** Scheduling priority: higher runs first when jobs wait for a slot. Default 0. */
+    public JobBuilder priority(int priority) {
+        this.priority = priority;
         return this;
     }
 
@@ -336,7 +344,7 @@ public final class JobBuilder {
         Resources resources = Validation.resources(cpu, memory, disk, gpu, "Tasks[0].Resources");
         Task task = new Task(taskName, engine, publisher, env, inputs, outputs, resources,
                 new Timeouts(executionTimeout, queueTimeout, totalTimeout), network, verification);
-        return JobSpecs.validate(new Job(name, namespace, type, count, labels, constraints, meta, List.of(task)));
+        return JobSpecs.validate(new Job(name, namespace, type, priority, count, labels, constraints, meta, List.of(task)));
     }
 
     private EngineSpec requireEngine(String method) {

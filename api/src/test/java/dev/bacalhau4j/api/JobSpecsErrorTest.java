@@ -122,9 +122,8 @@ class JobSpecsErrorTest {
     }
 
     @Test
-    void shouldRejectPriorityAndTaskMetaUnlessEmpty() {
-        failsWith("Priority: 5\n" + DOCKER_TASK, "Priority",
-                "Priority: unsupported (job priorities are not implemented; use 0 or leave it out)");
+    void shouldRejectTaskMetaUnlessEmptyAndNonIntegerPriority() {
+        failsWith("Priority: high\n" + DOCKER_TASK, "Priority", "Priority: expected an integer (got \"high\")");
         failsWith(DOCKER_TASK + "    Meta: {a: b}\n", "Tasks[0].Meta",
                 "Tasks[0].Meta: unsupported (task metadata is not kept; use the job's Meta)");
     }

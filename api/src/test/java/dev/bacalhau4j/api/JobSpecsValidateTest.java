@@ -17,7 +17,7 @@ class JobSpecsValidateTest {
             """);
 
     private static Job withTask(UnaryOperator<Task> change) {
-        return new Job(VALID.name(), VALID.namespace(), VALID.type(), VALID.count(), VALID.labels(),
+        return new Job(VALID.name(), VALID.namespace(), VALID.type(), VALID.priority(), VALID.count(), VALID.labels(),
                 VALID.constraints(), VALID.meta(), List.of(change.apply(VALID.task())));
     }
 
@@ -77,9 +77,9 @@ class JobSpecsValidateTest {
 
     @Test
     void shouldCheckCountAndTasks() {
-        invalid(new Job("", "default", JobType.BATCH, 0, Map.of(), List.of(), Map.of(), VALID.tasks()),
+        invalid(new Job("", "default", JobType.BATCH, 0, 0, Map.of(), List.of(), Map.of(), VALID.tasks()),
                 "Count: must be at least 1 (got 0)");
-        invalid(new Job("", "default", JobType.BATCH, 1, Map.of(), List.of(), Map.of(), List.of()),
+        invalid(new Job("", "default", JobType.BATCH, 0, 1, Map.of(), List.of(), Map.of(), List.of()),
                 "Tasks: exactly one task is supported (got 0)");
     }
 
@@ -175,6 +175,6 @@ class JobSpecsValidateTest {
     }
 
     private static Job withConstraint(Constraint c) {
-        return new Job("", "default", JobType.BATCH, 1, Map.of(), List.of(c), Map.of(), VALID.tasks());
+        return new Job("", "default", JobType.BATCH, 0, 1, Map.of(), List.of(c), Map.of(), VALID.tasks());
     }
 }

@@ -136,6 +136,26 @@ class EmbeddedNodeTest {
     }
 
     @Test
+    void shouldRunHigherPriorityJobsFirstAndEqualOnesInArrivalOrder() throws Exception {
+        try (Bacalhau node = Bacalhau.builder().inMemory().maxConcurrentExecutions(1).build()) {
+            JobHandle blocker = node.submit(endless());
+            while (blocker.state() != JobState.RUNNING) Thread.sleep(5);
+            List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<JobHandle> waiting = new ArrayList<>();
+            for (String[] spec : new String[][] {{"low-1", "0"}, {"high", "10"}, {"low-2", "0"}, {"mid", "5"}}) {
+                JobHandle h = node.submit(trivial().toBuilder().name(spec[0]).priority(Integer.parseInt(spec[1])).build());
+                h.onEvent(e -> {
+                    if (e.isJobEvent() && e.state().equals("RUNNING")) order.add(spec[0]);
+                });
+                waiting.add(h);
+            }
+            blocker.cancel();
+            for (JobHandle h : waiting) h.await(Duration.ofSeconds(30));
+            assertThat(order).containsExactly("high", "mid", "low-1", "low-2");
+        }
+    }
+
+    @Test
     void shouldRunUpToTheConcurrencyLimitAtOnce() throws Exception {
         try (Bacalhau node = Bacalhau.builder().inMemory().maxConcurrentExecutions(2).build()) {
             List<JobHandle> handles = new ArrayList<>();

@@ -33,17 +33,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded node: orchestrator and compute in one JVM. Jobs wait in a FIFO queue for one of
+ * The embedded node: orchestrator and compute in one JVM. Jobs wait in a queue (higher priority
+ * first, then FIFO) for one of
  * {@code maxConcurrentExecutions} worker threads; every transition goes to the job store before
  * the node acts on it. Owns its threads, store, runtimes found by ServiceLoader, and (in memory
  * mode) its temporary directory.
@@ -65,6 +67,7 @@ public final class LocalNode implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
     private final Map<String, JobRun> active = new ConcurrentHashMap<>();
+    private final AtomicLong arrivals = new AtomicLong();
     private volatile boolean closed;
 
     private LocalNode(NodeConfig config, Path dataRoot, String nodeId, JobStore store,
@@ -86,7 +89,7 @@ public final class LocalNode implements AutoCloseable {
         this.executionRunner = new ExecutionRunner(this, stagers, work);
         AtomicInteger workerCount = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.maxConcurrentExecutions(), config.maxConcurrentExecutions(),
-                0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "bacalhau4j-worker-" + workerCount.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -200,7 +203,7 @@ public final class LocalNode implements AutoCloseable {
                         totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
-        workers.execute(() -> runJob(run));
+        workers.execute(new QueuedJob(run.job.priority(), arrivals.incrementAndGet(), () -> runJob(run)));
     }
 
     private void expireQueued(JobRun run, Duration queueTimeout) {

@@ -28,9 +28,8 @@ import java.util.stream.Collectors;
  *
  * <p>Server-assigned fields that {@code bacalhau job describe --output yaml} writes ({@code ID},
  * {@code State}, {@code Version}, {@code Revision}, {@code CreateTime}, {@code ModifyTime}) are
- * accepted and ignored, as Bacalhau's own {@code Job.SanitizeSubmission} does; {@code Priority},
- * task {@code Meta} and network {@code Domains}/{@code Ports} are accepted only when empty (describe
- * writes {@code Priority: 0}); anything else unknown is an error. A describe document
+ * accepted and ignored, as Bacalhau's own {@code Job.SanitizeSubmission} does; {@code Priority} is
+ * kept; task {@code Meta} and network {@code Domains}/{@code Ports} are accepted only when empty; anything else unknown is an error. A describe document
  * ({@code {Job: {...}, History, Executions}}) is read as its {@code Job}.
  */
 public final class JobDecoder {
@@ -55,9 +54,6 @@ public final class JobDecoder {
             path = "Job";
         }
         Fields f = Fields.of(root, path, JOB_FIELDS);
-        if (f.integer("Priority", 0) != 0) {
-            throw new InvalidJobException(f.child("Priority"), "unsupported (job priorities are not implemented; use 0 or leave it out)");
-        }
         JobType type = jobType(f);
         int count = f.integer("Count", 1);
         if (count == 0 && type == JobType.OPS) {
@@ -72,6 +68,7 @@ public final class JobDecoder {
                 f.string("Name", ""),
                 namespace.isEmpty() ? "default" : namespace,
                 type,
+                f.integer("Priority", 0),
                 count,
                 f.stringMap("Labels"),
                 constraints(f),

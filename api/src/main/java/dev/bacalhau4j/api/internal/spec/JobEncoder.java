@@ -36,6 +36,9 @@ public final class JobEncoder {
         text(o, "Name", job.name(), "");
         text(o, "Namespace", job.namespace(), "default");
         o.put("Type", job.type().wireName());
+        if (job.priority() != 0) {
+            o.put("Priority", job.priority());
+        }
         if (job.count() != 1) {
             o.put("Count", job.count());
         }
