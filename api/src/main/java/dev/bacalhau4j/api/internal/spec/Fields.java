@@ -199,17 +199,7 @@ final class Fields {
     }
 
     static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return dev.bacalhau4j.api.internal.Quoted.quote(s);
     }
 
     /** The known names, the ones closest to {@code name} first (then in declared order). */
