@@ -99,8 +99,9 @@ final class JobDescribeCommand implements Callable<Integer> {
         for (ExecutionResult e : result.executions()) {
             out.println("  " + e.executionId() + "  node " + e.nodeId() + "  " + Views.stateName(e.state().name())
                     + (e.exitCode() >= 0 ? "  exit code " + e.exitCode() : ""));
-            if (!e.failureMessage().isEmpty() || !e.failureReason().isEmpty()) {
-                out.println("    Failure:   " + e.failureReason() + (e.failureMessage().isEmpty() ? "" : ": " + e.failureMessage()));
+            String failure = Views.failure(e);
+            if (!failure.isEmpty()) {
+                out.println("    Failure:   " + failure);
             }
             e.published().ifPresent(p -> out.println("    Published: " + Views.location(p) + " (" + p.publisherType() + ")"));
             block(out, "Stdout", e.stdout(), e.stdoutTruncated());

@@ -61,8 +61,8 @@ final class Runs {
     /** Why the job did not complete, in one line. */
     static String reason(JobResult result) {
         String why = result.execution()
-                .filter(e -> !e.failureMessage().isEmpty())
-                .map(e -> (e.failureReason().isEmpty() ? "" : e.failureReason() + ": ") + e.failureMessage())
+                .map(Views::failure)
+                .filter(f -> !f.isEmpty())
                 .orElse(result.message());
         if (why.isBlank()) why = result.message().isBlank() ? "no reason given" : result.message();
         return why.strip().replaceAll("\\s*\\R\\s*", " ");

@@ -76,6 +76,22 @@ final class Views {
         }
     }
 
+    /**
+     * An execution's failure as one phrase: {@code reason: message}, without repeating the reason
+     * when the message already starts with it; empty when it did not fail.
+     */
+    static String failure(ExecutionResult e) {
+        String reason = e.failureReason();
+        String message = e.failureMessage().strip();
+        if (message.isEmpty()) return reason;
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (reason.isEmpty() || lower.startsWith(reason.toLowerCase(java.util.Locale.ROOT))
+                || lower.startsWith(reason.replace('-', ' ').toLowerCase(java.util.Locale.ROOT))) {
+            return message;
+        }
+        return reason + ": " + message;
+    }
+
     /** The job's name, empty when it was given none. */
     static String nameOf(JobInfo info) {
         return info.job().name();
