@@ -195,7 +195,7 @@ public final class Bench {
         }
         System.out.printf(Locale.ROOT, "    method: wall time end to end (native: process spawn to exit; WASM: submit to result on"
                 + "%n            an in-memory node, module already compiled and cached). Native and compiled run"
-                + "%n            N=1 and N=%d, best of %d each; the interpreter (~100x slower) runs N=1 and N=2 once."
+                + "%n            N=1 and N=%d, best of %d each; the interpreter (hundreds of times slower) runs N=1 and N=2 once."
                 + "%n            'per round' = (t(N) - t(1)) / (N - 1): one SHA-256 round without the fixed cost"
                 + "%n            (16 MiB buffer fill, instantiation, process or job overhead).%n", iterations, repeats);
         if (natN != null) {
