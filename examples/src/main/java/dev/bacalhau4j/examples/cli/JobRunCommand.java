@@ -43,7 +43,8 @@ final class JobRunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
-            description = "Wait for the job and print its result (default). --wait=false prints only the job id.")
+            description = "Wait for the job and print its result (default). --wait=false prints the job id at once and "
+                    + "no result; the command still returns when the job ends, as the node runs inside it.")
     boolean wait;
 
     @Option(names = "--id-only", description = "Print only the job id.")
