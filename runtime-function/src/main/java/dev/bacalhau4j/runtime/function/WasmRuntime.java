@@ -123,7 +123,7 @@ public final class WasmRuntime implements Runtime {
             try {
                 result.set(execution.run());
             } catch (Throwable t) {
-                result.set(ExecutionOutcome.failed(FailureKind.ENGINE, "engine error: " + t, stdout, stderr, detail));
+                result.set(ExecutionOutcome.failed(FailureKind.ENGINE, "" + t, stdout, stderr, detail));
             } finally {
                 self.setName(name);
                 finished.countDown();
@@ -151,8 +151,8 @@ public final class WasmRuntime implements Runtime {
         awaitStop(finished, context);
         LOG.debug("job {} execution {}: stopped after its timeout of {}", context.jobId(), context.executionId(),
                 timeout);
-        return ExecutionOutcome.failed(FailureKind.TIMEOUT, "timeout: the module ran past its execution timeout of "
-                + timeout + " and was stopped", stdout, stderr, detail);
+        return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the module ran past its execution timeout of "
+                + humanDuration(timeout) + " and was stopped", stdout, stderr, detail);
     }
 
     /** Waits (ignoring further interrupts) for an interrupted guest to stop, up to the grace period. */
@@ -247,5 +247,12 @@ public final class WasmRuntime implements Runtime {
         public WasmRuntime build() {
             return new WasmRuntime(this);
         }
+    }
+
+    /** {@code 1s}, {@code 1m30s}, {@code 250ms}: durations as users write them, not ISO-8601. */
+    private static String humanDuration(java.time.Duration d) {
+        if (d.toMillisPart() != 0 || d.isZero()) return d.toMillis() + "ms";
+        long h = d.toHours(), m = d.toMinutesPart(), sec = d.toSecondsPart();
+        return (h > 0 ? h + "h" : "") + (m > 0 ? m + "m" : "") + (sec > 0 ? sec + "s" : "");
     }
 }

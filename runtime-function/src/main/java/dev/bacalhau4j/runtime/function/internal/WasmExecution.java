@@ -176,13 +176,13 @@ public final class WasmExecution {
             if (memoryLimits != null) builder.withMemoryLimits(memoryLimits);
             instance = builder.build();
         } catch (UnlinkableException e) {
-            throw new Failure(FailureKind.UNLINKABLE, "unlinkable: " + e.getMessage());
+            throw new Failure(FailureKind.UNLINKABLE, "" + e.getMessage());
         } catch (UninstantiableException e) {
-            throw fromRuntimeError(e, "trap while instantiating: ");
+            throw fromRuntimeError(e, "while instantiating: ");
         } catch (InvalidException e) {
             throw new Failure(FailureKind.INVALID_PROGRAM, "invalid WebAssembly module: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw fromRuntimeError(e, "trap while instantiating: ");
+            throw fromRuntimeError(e, "while instantiating: ");
         }
 
         String entrypoint = engine.entrypoint();
@@ -198,33 +198,33 @@ public final class WasmExecution {
         } catch (WasiExitException e) {
             int code = e.exitCode();
             if (code != 0 && refusedGrow()) {
-                throw new Failure(FailureKind.MEMORY_LIMIT, "memory limit: the module exited with code "
+                throw new Failure(FailureKind.MEMORY_LIMIT, "the module exited with code "
                         + code + " after memory.grow was refused at the cap of " + capBytes + " bytes");
             }
             return ExecutionOutcome.exited(code, stdout, stderr, engineDetail);
         } catch (ExecutionCompletedException e) {
             return ExecutionOutcome.exited(0, stdout, stderr, engineDetail);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw fromRuntimeError(e, "trap: ");
+            throw fromRuntimeError(e, "");
         }
     }
 
     private Failure fromRuntimeError(Throwable e, String prefix) {
         if (e instanceof ChicoryInterruptedException || Thread.currentThread().isInterrupted()) {
-            return new Failure(FailureKind.CANCELLED, "stopped: the execution was interrupted");
+            return new Failure(FailureKind.CANCELLED, "the execution was interrupted");
         }
         if (e instanceof OutOfMemoryError) {
-            return new Failure(FailureKind.MEMORY_LIMIT, "memory limit: the JVM ran out of memory running the module");
+            return new Failure(FailureKind.MEMORY_LIMIT, "the JVM ran out of memory running the module");
         }
         String message = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
         if (refusedGrow()) {
-            return new Failure(FailureKind.MEMORY_LIMIT, "memory limit: " + prefix + message
+            return new Failure(FailureKind.MEMORY_LIMIT, "" + prefix + message
                     + " (after memory.grow was refused at the cap of " + capBytes + " bytes)");
         }
         if (e instanceof ChicoryException || e instanceof StackOverflowError) {
             return new Failure(FailureKind.TRAP, prefix + message);
         }
-        return new Failure(FailureKind.ENGINE, "engine error: " + e);
+        return new Failure(FailureKind.ENGINE, "" + e);
     }
 
     private boolean refusedGrow() {
@@ -264,7 +264,7 @@ public final class WasmExecution {
             }
         }
         if (!found) {
-            throw new Failure(FailureKind.MISSING_ENTRYPOINT, "missing entrypoint: the module exports no function '"
+            throw new Failure(FailureKind.MISSING_ENTRYPOINT, "the module exports no function '"
                     + entrypoint + "'; exported functions: " + functions);
         }
     }
@@ -283,7 +283,7 @@ public final class WasmExecution {
             if (!names.contains(imp.module() + "\0" + imp.name())) {
                 Set<String> modules = new LinkedHashSet<>();
                 for (String n : names) modules.add(n.substring(0, n.indexOf('\0')));
-                throw new Failure(FailureKind.UNLINKABLE, "unlinkable: " + who + " imports "
+                throw new Failure(FailureKind.UNLINKABLE, "" + who + " imports "
                         + imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " "
                         + imp.module() + "." + imp.name() + ", which no provided module exports (provided: "
                         + modules + ")");
@@ -304,7 +304,7 @@ public final class WasmExecution {
         }
         MemoryLimits declared = module.memorySection().get().getMemory(0).limits();
         if (declared.initialPages() > capPages) {
-            throw new Failure(FailureKind.MEMORY_LIMIT, "memory limit: the module declares "
+            throw new Failure(FailureKind.MEMORY_LIMIT, "the module declares "
                     + declared.initialPages() + " pages (" + ((long) declared.initialPages() * Memory.PAGE_SIZE)
                     + " bytes) of initial memory, over the cap of " + capBytes + " bytes");
         }
