@@ -97,13 +97,10 @@ final class ExecutionRunner {
             log.warn("job {} execution {}: internal error", run.id, executionId, e);
             outcome = ExecutionOutcome.failed(FailureKind.ENGINE, "internal error: " + e);
         } finally {
-            if (scratch != null) {
-                boolean interrupted = Thread.interrupted();
-                FileTrees.deleteQuietly(scratch);
-                if (interrupted) Thread.currentThread().interrupt();
-            }
+            // a late cancel is already in the outcome; clear it so cleanup and the store writes run
+            Thread.interrupted();
+            if (scratch != null) FileTrees.deleteQuietly(scratch);
         }
-        Thread.interrupted();
         return finish(run, executionId, outcome, published, started);
     }
 
@@ -155,7 +152,7 @@ final class ExecutionRunner {
         }
         Path runtimeScratch = Files.createDirectory(scratch.resolve("runtime"));
         return new ExecutionContext(run.id, executionId, task, inputs, outputs, entryModule, importModules,
-                stdin, limits(task), node.seedOf(run), runtimeScratch, ExecutionListener.NONE);
+                stdin, limits(task), Ids.seedOf(run.job), runtimeScratch, ExecutionListener.NONE);
     }
 
     private ExecutionLimits limits(Task task) {

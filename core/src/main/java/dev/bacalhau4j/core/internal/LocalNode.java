@@ -61,7 +61,6 @@ public final class LocalNode implements AutoCloseable {
     private final Map<String, Runtime> runtimes;
     private final List<Runtime> ownedRuntimes;
     private final Stagers stagers;
-    private final List<String> sourceTypes;
     private final Map<String, ResultPublisher> publishers;
     private final ExecutionRunner executionRunner;
     private final ThreadPoolExecutor workers;
@@ -81,7 +80,6 @@ public final class LocalNode implements AutoCloseable {
         this.ownedRuntimes = ownedRuntimes;
         this.stagers = new Stagers(List.of(new InlineStager(), new LocalStager(config.allowedLocalPaths()),
                 new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30))));
-        this.sourceTypes = List.of("inline", "local", "urlDownload");
         this.publishers = Map.of("local", new LocalPublisher(dataRoot.resolve("results")));
         Path work = dataRoot.resolve("work");
         FileTrees.delete(work); // scratch left by a crashed run holds nothing anyone can use
@@ -376,7 +374,7 @@ public final class LocalNode implements AutoCloseable {
     public NodeInfo info() {
         Map<String, String> engines = new TreeMap<>();
         runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));
-        return new NodeInfo(nodeId, directory, engines, sourceTypes, config.maxConcurrentExecutions());
+        return new NodeInfo(nodeId, directory, engines, stagers.types(), config.maxConcurrentExecutions());
     }
 
     // ---- for the execution runner ----
@@ -391,10 +389,6 @@ public final class LocalNode implements AutoCloseable {
 
     NodeConfig config() {
         return config;
-    }
-
-    long seedOf(JobRun run) {
-        return Ids.seedOf(run.job);
     }
 
     private void ensureOpen() {

@@ -4,6 +4,7 @@ import dev.bacalhau4j.api.InputSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,11 @@ public final class Stagers {
         for (InputStager stager : stagers) {
             byType.put(stager.sourceType(), stager);
         }
+    }
+
+    /** The source types these stagers serve, sorted. */
+    public List<String> types() {
+        return List.copyOf(byType.keySet());
     }
 
     /** Stages {@code input} with the stager for its source type. */
