@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +43,8 @@ final class JobRunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the normalized spec as YAML and exit without running it.")
     boolean dryRun;
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
-            description = "Wait for the job and print its result (default). --wait=false prints the job id at once and "
-                    + "no result; the command still returns when the job ends, as the node runs inside it.")
-    boolean wait;
-
-    @Option(names = "--id-only", description = "Print only the job id.")
-    boolean idOnly;
+    @Mixin
+    WaitOptions waiting = new WaitOptions();
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "How to print the result: human (default), json or yaml.")
     OutputFormat format = OutputFormat.HUMAN;
@@ -62,7 +58,7 @@ final class JobRunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
-            return Runs.run(node, job, wait, idOnly, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return Runs.run(node, job, waiting.wait, waiting.idOnly, format, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,20 +95,15 @@ final class WasmRunCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for the job. Default: its id.")
     String name = "";
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1",
-            description = "Wait for the job and print its result (default). --wait=false prints the job id at once and "
-                    + "no result; the command still returns when the job ends, as the node runs inside it.")
-    boolean wait;
-
-    @Option(names = "--id-only", description = "Print only the job id.")
-    boolean idOnly;
+    @Mixin
+    WaitOptions waiting = new WaitOptions();
 
     @Override
     public Integer call() throws Exception {
         Job job = job();
         List<Path> allowed = inputs.stream().flatMap(i -> i.localPath().stream()).toList();
         try (Bacalhau node = BacalhauCommand.of(spec).openNode(allowed)) {
-            return Runs.run(node, job, wait, idOnly, OutputFormat.HUMAN,
+            return Runs.run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
