@@ -1,0 +1,23 @@
+package dev.bacalhau4j.ipfs;
+
+/** The multicodec codes a CID may name. Unknown codes parse; only these have names. */
+public final class Multicodec {
+    public static final int RAW = 0x55;
+    public static final int DAG_PB = 0x70;
+    public static final int DAG_CBOR = 0x71;
+    public static final int LIBP2P_KEY = 0x72;
+    public static final int DAG_JSON = 0x0129;
+
+    private Multicodec() {}
+
+    public static String name(long code) {
+        return switch ((int) code) {
+            case RAW -> "raw";
+            case DAG_PB -> "dag-pb";
+            case DAG_CBOR -> "dag-cbor";
+            case LIBP2P_KEY -> "libp2p-key";
+            case DAG_JSON -> "dag-json";
+            default -> "0x" + Long.toHexString(code);
+        };
+    }
+}
