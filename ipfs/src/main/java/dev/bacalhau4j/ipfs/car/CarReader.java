@@ -1,0 +1,83 @@
+package dev.bacalhau4j.ipfs.car;
+
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.IpfsFormatException;
+import dev.bacalhau4j.ipfs.block.Block;
+import dev.bacalhau4j.ipfs.internal.Varint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Reads a CAR v1 stream block by block, verifying each block against its CID before handing it
+ * out. A block that does not match ({@code BlockMismatchException}), a truncated section or a
+ * malformed header ({@link IpfsFormatException}) stops the read; blocks already returned were
+ * verified and stay valid. Sections larger than {@link #MAX_SECTION_BYTES} are refused before
+ * anything is allocated. The caller owns the stream.
+ */
+public final class CarReader {
+    /** Larger than any block an IPFS implementation produces (Kubo's limit is 2 MiB). */
+    public static final int MAX_SECTION_BYTES = 4 << 20;
+
+    private final InputStream in;
+    private final List<Cid> roots;
+    private long sections;
+
+    public CarReader(InputStream in) throws IOException {
+        this.in = in;
+        long length = Varint.read(in, "CAR header length");
+        if (length < 0) {
+            throw new IpfsFormatException("CAR: empty stream (no header)");
+        }
+        if (length == 0 || length > CarHeader.MAX_HEADER_BYTES) {
+            throw new IpfsFormatException("CAR: header length " + length + " is out of range (1.."
+                    + CarHeader.MAX_HEADER_BYTES + ")");
+        }
+        this.roots = CarHeader.decode(readFully((int) length, "header")).roots();
+    }
+
+    public List<Cid> roots() {
+        return roots;
+    }
+
+    /** The next verified block, or {@code null} at a clean end of stream. */
+    public Block next() throws IOException {
+        long length;
+        try {
+            length = Varint.read(in, "CAR section " + sections + " length");
+        } catch (java.io.EOFException e) {
+            throw new IpfsFormatException("CAR: truncated inside section " + sections + "'s length");
+        }
+        if (length < 0) {
+            return null;
+        }
+        if (length == 0 || length > MAX_SECTION_BYTES) {
+            throw new IpfsFormatException("CAR: section " + sections + " length " + length + " is out of range (1.."
+                    + MAX_SECTION_BYTES + ")");
+        }
+        byte[] section = readFully((int) length, "section " + sections);
+        Cid cid;
+        try {
+            cid = Cid.decode(section, 0, section.length);
+        } catch (IpfsFormatException e) {
+            throw new IpfsFormatException("CAR: section " + sections + " does not start with a CID: " + e.getMessage(), e);
+        }
+        byte[] data = java.util.Arrays.copyOfRange(section, cid.encodedLength(), section.length);
+        sections++;
+        return Block.verified(cid, data);
+    }
+
+    /** Sections read so far. */
+    public long sectionsRead() {
+        return sections;
+    }
+
+    private byte[] readFully(int length, String what) throws IOException {
+        byte[] buf = in.readNBytes(length);
+        if (buf.length != length) {
+            throw new IpfsFormatException("CAR: " + what + " truncated: expected " + length + " bytes, got "
+                    + buf.length);
+        }
+        return buf;
+    }
+}
