@@ -1,0 +1,67 @@
+package dev.bacalhau4j.ipfs.gateway;
+
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A blockstore that fetches a block it lacks from gateways on {@link #get}, verifies it and keeps
+ * it in the local store, so lazy readers (the UnixFS FileSystem, the FUSE mount) read remote DAGs
+ * block by block. {@link #has} answers for the local store only; a block no gateway delivers
+ * makes {@link #get} throw {@link GatewayException} with each gateway's reason. It owns neither the local store
+ * nor the client.
+ */
+public final class FetchingBlockstore implements Blockstore {
+    private final Blockstore local;
+    private final GatewayClient client;
+
+    public FetchingBlockstore(Blockstore local, GatewayClient client) {
+        this.local = local;
+        this.client = client;
+    }
+
+    @Override
+    public boolean has(Cid cid) throws IOException {
+        return local.has(cid);
+    }
+
+    @Override
+    public Optional<byte[]> get(Cid cid) throws IOException {
+        Optional<byte[]> data = local.get(cid);
+        if (data.isPresent() || client.gateways().isEmpty()) {
+            return data;
+        }
+        try {
+            byte[] fetched = client.fetchBlock(cid);
+            local.put(cid, fetched);
+            return Optional.of(fetched);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("fetch of " + cid + " interrupted");
+        }
+    }
+
+    @Override
+    public long size(Cid cid) throws IOException {
+        long size = local.size(cid);
+        return size >= 0 ? size : get(cid).map(b -> (long) b.length).orElse(-1L);
+    }
+
+    @Override
+    public void put(Cid cid, byte[] data) throws IOException {
+        local.put(cid, data);
+    }
+
+    @Override
+    public boolean delete(Cid cid) throws IOException {
+        return local.delete(cid);
+    }
+
+    @Override
+    public Stream<Cid> cids() throws IOException {
+        return local.cids();
+    }
+}

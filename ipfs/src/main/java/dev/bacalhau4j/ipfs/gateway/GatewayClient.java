@@ -1,0 +1,236 @@
+package dev.bacalhau4j.ipfs.gateway;
+
+import dev.bacalhau4j.ipfs.BlockMismatchException;
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.IpfsFormatException;
+import dev.bacalhau4j.ipfs.Multicodec;
+import dev.bacalhau4j.ipfs.block.Block;
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.car.CarReader;
+import dev.bacalhau4j.ipfs.dag.BlockLinks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fetches DAGs and blocks from IPFS trustless gateways (peers, or any public gateway), trying
+ * them in order. Nothing unverified is stored: every block of a CAR must hash to its CID and be
+ * linked from a block already accepted for this DAG (so a gateway cannot slip in other data), and
+ * the DAG must be complete at the end. A gateway that fails any check is refused with the reason
+ * and the next one tried. Immutable and thread-safe; it shares one JDK {@link HttpClient}.
+ */
+public final class GatewayClient {
+    private final List<URI> gateways;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final long maxBytes;
+
+    private GatewayClient(Builder b) {
+        this.gateways = List.copyOf(b.gateways);
+        this.timeout = b.timeout;
+        this.maxBytes = b.maxBytes;
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<URI> gateways() {
+        return gateways;
+    }
+
+    /**
+     * Makes the whole DAG under {@code root} present in {@code store}, fetching it as a CAR from the
+     * first gateway that delivers it completely. Returns at once when it is already complete.
+     */
+    public FetchReport fetchDag(Cid root, Blockstore store) throws IOException, InterruptedException {
+        if (missing(root, store).isEmpty()) {
+            return new FetchReport(Optional.empty(), 0, 0, List.of());
+        }
+        List<String> refused = new ArrayList<>();
+        for (URI gateway : gateways) {
+            try {
+                long[] counts = fetchCar(gateway, root, store);
+                List<Cid> stillMissing = missing(root, store);
+                if (stillMissing.isEmpty()) {
+                    return new FetchReport(Optional.of(gateway), counts[0], counts[1], refused);
+                }
+                refused.add(gateway + ": CAR ended with " + stillMissing.size() + " block(s) of the DAG missing, e.g. "
+                        + stillMissing.get(0));
+            } catch (IOException | IpfsFormatException e) {
+                refused.add(gateway + ": " + reason(e));
+            }
+        }
+        throw new GatewayException(root, refused);
+    }
+
+    /** Fetches one block as {@code ?format=raw}, verified against {@code cid}. */
+    public byte[] fetchBlock(Cid cid) throws IOException, InterruptedException {
+        if (cid.isIdentity()) {
+            return cid.identityData();
+        }
+        List<String> refused = new ArrayList<>();
+        for (URI gateway : gateways) {
+            try {
+                HttpResponse<InputStream> response = send(gateway, cid, "raw", GatewayRequest.RAW_TYPE);
+                try (InputStream body = response.body()) {
+                    byte[] data = body.readNBytes(CarReader.MAX_SECTION_BYTES + 1);
+                    if (data.length > CarReader.MAX_SECTION_BYTES) {
+                        throw new IpfsFormatException("block larger than " + CarReader.MAX_SECTION_BYTES + " bytes");
+                    }
+                    cid.verify(data);
+                    return data;
+                }
+            } catch (IOException | IpfsFormatException e) {
+                refused.add(gateway + ": " + reason(e));
+            }
+        }
+        throw new GatewayException(cid, refused);
+    }
+
+    private long[] fetchCar(URI gateway, Cid root, Blockstore store) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = send(gateway, root, "car", GatewayRequest.CAR_TYPE + "; version=1; order=dfs; dups=n");
+        try (InputStream body = response.body()) {
+            CarReader car = new CarReader(body);
+            if (!car.roots().contains(root)) {
+                throw new IpfsFormatException("CAR roots " + car.roots() + " do not include " + root);
+            }
+            Set<Cid> expected = new HashSet<>();
+            expected.add(root);
+            long blocks = 0;
+            long bytes = 0;
+            for (Block block = car.next(); block != null; block = car.next()) {
+                if (!expected.contains(block.cid())) {
+                    throw new IpfsFormatException("sent block " + block.cid() + ", which is not linked from the DAG of " + root);
+                }
+                bytes += block.size();
+                if (bytes > maxBytes) {
+                    throw new IpfsFormatException("DAG is larger than the limit of " + maxBytes + " bytes");
+                }
+                if (BlockLinks.isWalkable(block.cid())) {
+                    expected.addAll(BlockLinks.of(block.cid(), block.data()));
+                }
+                store.put(block);
+                blocks++;
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("fetch of " + root + " interrupted");
+                }
+            }
+            return new long[] {blocks, bytes};
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI gateway, Cid cid, String format, String accept)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(stripSlash(gateway.toString()) + "/ipfs/" + cid + "?format=" + format);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            String text;
+            try (InputStream body = response.body()) {
+                text = new String(body.readNBytes(200), StandardCharsets.UTF_8).strip();
+            }
+            throw new IOException("HTTP " + response.statusCode() + (text.isEmpty() ? "" : " (" + text + ")"));
+        }
+        return response;
+    }
+
+    /** CIDs of the DAG under {@code root} that the store lacks (walking only what it has). */
+    static List<Cid> missing(Cid root, Blockstore store) throws IOException {
+        List<Cid> missing = new ArrayList<>();
+        Set<Cid> seen = new HashSet<>();
+        Deque<Cid> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Cid cid = stack.pop();
+            if (!seen.add(cid)) {
+                continue;
+            }
+            // Only dag-pb blocks have links to follow; for the rest, presence is enough.
+            Optional<byte[]> data = cid.codec() == Multicodec.DAG_PB ? store.get(cid) : Optional.empty();
+            if (data.isPresent()) {
+                stack.addAll(BlockLinks.of(cid, data.get()));
+            } else if (!store.has(cid)) {
+                missing.add(cid);
+            }
+        }
+        return missing;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof ConnectException) {
+            return "unreachable (connection refused)";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof BlockMismatchException) {
+            return "sent a block that does not match its CID (" + e.getMessage() + ")";
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Builds a {@link GatewayClient}; gateways are tried in the order given. */
+    public static final class Builder {
+        private final List<URI> gateways = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration timeout = Duration.ofMinutes(5);
+        private long maxBytes = 64L << 30;
+
+        public Builder gateway(URI gateway) {
+            gateways.add(Objects.requireNonNull(gateway, "gateway == null"));
+            return this;
+        }
+
+        public Builder gateways(List<URI> list) {
+            list.forEach(this::gateway);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value, "connectTimeout == null");
+            return this;
+        }
+
+        /** The time allowed for each response to start (headers). */
+        public Builder requestTimeout(Duration value) {
+            this.timeout = Objects.requireNonNull(value, "requestTimeout == null");
+            return this;
+        }
+
+        /** The most bytes one DAG fetch may store, so a gateway cannot fill the disk. */
+        public Builder maxBytes(long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxBytes must be positive: " + value);
+            }
+            this.maxBytes = value;
+            return this;
+        }
+
+        public GatewayClient build() {
+            return new GatewayClient(this);
+        }
+    }
+}
