@@ -23,6 +23,16 @@ public interface Runtime extends AutoCloseable {
     }
 
     /**
+     * Whether mount sources may be paths of any {@link java.nio.file.FileSystem} (for example a
+     * read-only view of an IPFS DAG, read lazily with no copy). A runtime that hands paths to an
+     * outside process (a container engine) returns {@code false}, and the core gives it host
+     * paths instead.
+     */
+    default boolean acceptsAnyFileSystem() {
+        return false;
+    }
+
+    /**
      * Runs one execution to its end. Blocks the calling thread.
      *
      * <p>The runtime enforces {@link ExecutionLimits#timeout()} itself and reports it as

@@ -47,6 +47,7 @@ final class ExecutionRunner {
     private final LocalNode node;
     private final Stagers stagers;
     private final Path workRoot;
+    private final HostPaths hostPaths = new HostPaths();
 
     ExecutionRunner(LocalNode node, Stagers stagers, Path workRoot) {
         this.node = node;
@@ -70,7 +71,7 @@ final class ExecutionRunner {
             node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
                     ExecutionState.RUNNING, "staging inputs and running " + run.job.task().engine().type()));
             Task task = run.job.task();
-            ExecutionContext context = stage(run, executionId, task, scratch);
+            ExecutionContext context = stage(run, executionId, task, scratch, runtime);
             log.debug("job {} execution {}: running on {}", run.id, executionId, runtime.engineType());
             outcome = runtime.execute(context);
             if (outcome.ranToExit()) {
@@ -121,13 +122,17 @@ final class ExecutionRunner {
         return result;
     }
 
-    private ExecutionContext stage(JobRun run, String executionId, Task task, Path scratch) throws IOException {
+    private ExecutionContext stage(JobRun run, String executionId, Task task, Path scratch, Runtime runtime)
+            throws IOException {
         Path area = Files.createDirectory(scratch.resolve("staging"));
         List<Mount> inputs = new ArrayList<>();
         Optional<Path> stdin = Optional.empty();
         for (int i = 0; i < task.inputSources().size(); i++) {
             InputSource input = task.inputSources().get(i);
             Path staged = stagers.stage(input, "Tasks[0].InputSources[" + i + "]", area);
+            if (!runtime.acceptsAnyFileSystem() || STDIN_TARGET.equals(input.target())) {
+                staged = hostPaths.toHostPath(staged, area, "input-" + i);
+            }
             if (STDIN_TARGET.equals(input.target())) {
                 stdin = Optional.of(staged);
             } else {

@@ -80,6 +80,12 @@ public final class WasmRuntime implements Runtime {
         return new Builder();
     }
 
+    /** Mounts are read through a sandbox FileSystem that wraps any java.nio FileSystem. */
+    @Override
+    public boolean acceptsAnyFileSystem() {
+        return true;
+    }
+
     @Override
     public String engineType() {
         return WasmEngine.TYPE;
