@@ -16,6 +16,7 @@ import dev.bacalhau4j.core.NodeInfo;
 import dev.bacalhau4j.core.internal.publish.ResultPublisher;
 import dev.bacalhau4j.core.internal.publish.local.LocalPublisher;
 import dev.bacalhau4j.core.internal.staging.Stagers;
+import dev.bacalhau4j.core.internal.staging.ipfs.IpfsSources;
 import dev.bacalhau4j.core.internal.staging.inline.InlineStager;
 import dev.bacalhau4j.core.internal.staging.local.LocalStager;
 import dev.bacalhau4j.core.internal.staging.url.UrlDownloadStager;
@@ -149,6 +150,7 @@ public final class LocalNode implements AutoCloseable {
     public JobHandle submit(Job job) {
         ensureOpen();
         JobSpecs.validate(job);
+        IpfsSources.validate(job);
         String id = Ids.newJobId();
         JobRun run = new JobRun(id, job, JobState.PENDING, this);
         active.put(id, run);
