@@ -25,7 +25,7 @@ public final class CarReader {
 
     public CarReader(InputStream in) throws IOException {
         this.in = in;
-        long length = Varint.read(in, "CAR header length");
+        long length = Varint.read(in, "CAR: header length");
         if (length < 0) {
             throw new IpfsFormatException("CAR: empty stream (no header)");
         }
@@ -42,12 +42,7 @@ public final class CarReader {
 
     /** The next verified block, or {@code null} at a clean end of stream. */
     public Block next() throws IOException {
-        long length;
-        try {
-            length = Varint.read(in, "CAR section " + sections + " length");
-        } catch (java.io.EOFException e) {
-            throw new IpfsFormatException("CAR: truncated inside section " + sections + "'s length");
-        }
+        long length = Varint.read(in, "CAR: section " + sections + " length");
         if (length < 0) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.bacalhau4j.ipfs.internal;
 
 import dev.bacalhau4j.ipfs.IpfsFormatException;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -73,7 +72,7 @@ public final class Varint {
 
     /**
      * Reads one varint from a stream; returns -1 on a clean end of stream before its first byte and
-     * throws {@link EOFException} when the stream ends inside it.
+     * throws {@link IpfsFormatException} when the stream ends inside it.
      */
     public static long read(InputStream in, String what) throws IOException {
         long value = 0;
@@ -83,7 +82,7 @@ public final class Varint {
                 if (i == 0) {
                     return -1;
                 }
-                throw new EOFException(what + ": stream ended inside a varint");
+                throw new IpfsFormatException(what + ": stream ended inside a varint");
             }
             value |= (long) (b & 0x7F) << (7 * i);
             if ((b & 0x80) == 0) {
