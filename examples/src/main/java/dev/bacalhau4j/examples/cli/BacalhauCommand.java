@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Compute over data: run WebAssembly jobs on an embedded Bacalhau4j node.%n"
                 + "Jobs, their history and published results are kept under the node directory.",
-        subcommands = {WasmCommand.class, JobCommand.class, HelpCommand.class},
+        subcommands = {WasmCommand.class, DockerCommand.class, JobCommand.class, HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
                 "  bacalhau4j wasm run wordcount.wasm -i file:///data/texts:/inputs",

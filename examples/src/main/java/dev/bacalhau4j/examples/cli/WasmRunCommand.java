@@ -3,7 +3,6 @@ package dev.bacalhau4j.examples.cli;
 import dev.bacalhau4j.api.InlineSource;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.IpfsSource;
-import dev.bacalhau4j.api.InvalidJobException;
 import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobBuilder;
 import dev.bacalhau4j.api.WasmEngine;
@@ -15,11 +14,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +43,6 @@ import picocli.CommandLine.Spec;
             "  1 the job failed or was stopped; 2 a usage or job-spec error."})
 final class WasmRunCommand implements Callable<Integer> {
     private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
-    /** Spec fields set from one flag, to name the flag in errors. */
-    private static final Map<String, String> FLAGS = Map.of(
-            "Tasks[0].Resources.Memory", "--memory",
-            "Tasks[0].Resources.CPU", "--cpu",
-            "Tasks[0].Engine.Params.Entrypoint", "--entrypoint");
-
     @Spec
     CommandSpec spec;
 
@@ -62,19 +52,6 @@ final class WasmRunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = {"-i", "--input"}, paramLabel = "URI[:TARGET]", converter = InputOption.Converter.class,
-            description = "Input data (repeatable): file:///abs/path, ipfs://CID or https://..., mounted read-only "
-                    + "at TARGET (default /inputs); also src=URI,dst=TARGET.")
-    List<InputOption> inputs = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "NAME:PATH",
-            description = "A result path (repeatable): what the program writes under PATH is published as NAME. "
-                    + "Default: outputs:/outputs.")
-    List<String> outputs = new ArrayList<>();
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "An environment variable (repeatable).")
-    Map<String, String> env = new LinkedHashMap<>();
-
     @Option(names = {"--entrypoint", "--entry-point"}, paramLabel = "NAME",
             description = "The exported function to call. Default: ${DEFAULT-VALUE}.")
     String entrypoint = WasmEngine.DEFAULT_ENTRYPOINT;
@@ -82,18 +59,8 @@ final class WasmRunCommand implements Callable<Integer> {
     @Option(names = "--stdin", paramLabel = "FILE", description = "Feed FILE to the program's standard input.")
     Path stdin;
 
-    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory cap, as Bacalhau writes it: 64Mb, 1Gb, 512Mi.")
-    String memory = "";
-
-    @Option(names = "--cpu", paramLabel = "CPU", description = "CPU asked for: 500m, 0.5, 1.")
-    String cpu = "";
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = GoDuration.class,
-            description = "Execution timeout: 30s, 5m, 1h30m, or plain seconds. Default: the node's (30m).")
-    Duration timeout = Duration.ZERO;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "A name for the job. Default: its id.")
-    String name = "";
+    @Mixin
+    JobFlags flags = new JobFlags();
 
     @Mixin
     WaitOptions waiting = new WaitOptions();
@@ -101,8 +68,7 @@ final class WasmRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Job job = job();
-        List<Path> allowed = inputs.stream().flatMap(i -> i.localPath().stream()).toList();
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(allowed)) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
             return Runs.run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
@@ -111,30 +77,12 @@ final class WasmRunCommand implements Callable<Integer> {
     /** The job this command line describes. */
     Job job() {
         JobBuilder job = Job.wasm(new InputSource(moduleSource(), "", ""))
-                .name(name)
                 .entrypoint(entrypoint)
-                .parameters(args)
-                .cpu(cpu)
-                .memory(memory)
-                .timeout(timeout);
-        env.forEach(job::env);
-        inputs.forEach(i -> job.input(i.input()));
+                .parameters(args);
         if (stdin != null) {
             job.stdin(readFile(stdin, "--stdin"));
         }
-        for (String o : outputs.isEmpty() ? List.of("outputs:/outputs") : outputs) {
-            int colon = o.indexOf(':');
-            if (colon < 1 || colon == o.length() - 1) {
-                throw new UsageException("--output: expected NAME:PATH, like outputs:/outputs (got '" + o + "')");
-            }
-            job.output(o.substring(0, colon), o.substring(colon + 1));
-        }
-        try {
-            return job.build();
-        } catch (InvalidJobException e) {
-            String flag = FLAGS.get(e.fieldPath());
-            throw flag == null ? e : new UsageException(flag + ": " + e.reason(), e);
-        }
+        return flags.build(job);
     }
 
     private SourceSpec moduleSource() {
