@@ -35,19 +35,25 @@ final class FileDag {
         this.sink = sink;
     }
 
-    ImportedEntry build(InputStream in) throws IOException {
+    /**
+     * Reads {@code in} to its end. {@code sizeHint} is the expected length, or -1: it only sizes
+     * buffers (so a tiny file does not cost a whole chunk), and a wrong hint still gives the right DAG.
+     */
+    ImportedEntry build(InputStream in, long sizeHint) throws IOException {
         int chunkSize = profile.chunkSize();
-        byte[] buffer = profile.rawLeaves() ? null : new byte[chunkSize];
+        long expected = sizeHint;
         long leaves = 0;
         while (true) {
-            byte[] chunk = profile.rawLeaves() ? new byte[chunkSize] : buffer;
-            int n = in.readNBytes(chunk, 0, chunkSize);
-            if (n == 0 && leaves > 0) {
+            byte[] chunk = readChunk(in, expected < 0 ? chunkSize : (int) Math.min(chunkSize, expected));
+            if (chunk.length == 0 && leaves > 0) {
                 break;
             }
-            add(0, leaf(chunk, n));
+            add(0, leaf(chunk));
             leaves++;
-            if (n < chunkSize) {
+            if (expected >= 0) {
+                expected = Math.max(0, expected - chunk.length);
+            }
+            if (chunk.length < chunkSize) {
                 break;
             }
         }
@@ -55,13 +61,28 @@ final class FileDag {
         return new ImportedEntry(root.cid, root.fileBytes, root.tsize, false);
     }
 
-    private Child leaf(byte[] chunk, int n) throws IOException {
-        if (profile.rawLeaves()) {
-            byte[] block = n == chunk.length ? chunk : Arrays.copyOf(chunk, n);
-            return new Child(sink.putRaw(block), n, n);
+    /**
+     * Reads up to one chunk into an array of exactly the bytes read. The array starts one byte
+     * above {@code expected} (so the end of the stream shows without another read) and grows to
+     * the chunk size when the stream holds more than expected.
+     */
+    private byte[] readChunk(InputStream in, int expected) throws IOException {
+        int chunkSize = profile.chunkSize();
+        byte[] buffer = new byte[expected < chunkSize ? expected + 1 : chunkSize];
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        while (n == buffer.length && buffer.length < chunkSize) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(chunkSize, 2L * buffer.length));
+            n += in.readNBytes(buffer, n, buffer.length - n);
         }
-        byte[] block = encodeFileLeaf(chunk, n);
-        return new Child(sink.putDagPb(block), n, block.length);
+        return n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
+    }
+
+    private Child leaf(byte[] chunk) throws IOException {
+        if (profile.rawLeaves()) {
+            return new Child(sink.putRaw(chunk), chunk.length, chunk.length);
+        }
+        byte[] block = encodeFileLeaf(chunk, chunk.length);
+        return new Child(sink.putDagPb(block), chunk.length, block.length);
     }
 
     /**

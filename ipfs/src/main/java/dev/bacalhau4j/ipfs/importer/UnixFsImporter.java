@@ -49,7 +49,7 @@ public final class UnixFsImporter {
     /** Imports the stream's bytes up to its end as one file; the caller closes the stream. */
     public ImportedEntry addFile(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in == null");
-        return new FileDag(profile, sink()).build(in);
+        return new FileDag(profile, sink()).build(in, -1);
     }
 
     /** Imports a regular file (a symbolic link is refused, not followed). */
@@ -59,12 +59,12 @@ public final class UnixFsImporter {
         if (!attributes.isRegularFile()) {
             throw notImportable(file, attributes);
         }
-        return importFile(file);
+        return importFile(file, attributes.size());
     }
 
     public ImportedEntry addBytes(byte[] data) throws IOException {
         Objects.requireNonNull(data, "data == null");
-        return addFile(new ByteArrayInputStream(data));
+        return new FileDag(profile, sink()).build(new ByteArrayInputStream(data), data.length);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class UnixFsImporter {
         Objects.requireNonNull(path, "path == null");
         BasicFileAttributes attributes = attributes(path);
         if (attributes.isRegularFile()) {
-            return importFile(path);
+            return importFile(path, attributes.size());
         }
         if (!attributes.isDirectory()) {
             throw notImportable(path, attributes);
@@ -114,9 +114,9 @@ public final class UnixFsImporter {
         return new DirectoryDag(profile, sink()).build(list);
     }
 
-    private ImportedEntry importFile(Path file) throws IOException {
+    private ImportedEntry importFile(Path file, long sizeHint) throws IOException {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new FileDag(profile, sink()).build(in);
+            return new FileDag(profile, sink()).build(in, sizeHint);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
                 throw e;
