@@ -1,9 +1,11 @@
 package dev.bacalhau4j.ipfs.internal;
 
 /**
- * MurmurHash3 x64 128-bit with seed 0, as UnixFS HAMT directories use it: the multihash
- * {@code murmur3-x64-64} (code 0x22) is the first 8 bytes of the 128-bit result, little-endian
- * words written in order (the same bytes as the Go and JS implementations).
+ * MurmurHash3 x64 128-bit with seed 0, as UnixFS HAMT directories use it. The result is written
+ * as the two 64-bit words h1, h2, each big-endian: the bytes of {@code @multiformats/murmur3}'s
+ * {@code murmur3-128} and of Go's {@code murmur3.Sum128}. The multihash {@code murmur3-x64-64}
+ * (code 0x22) that HAMT shards use is the first 8 bytes, h1. Checked against the JS package in
+ * {@code Murmur3Test} (vectors from {@code ipfs/src/test/vectors/make-vectors.sh}).
  */
 public final class Murmur3 {
     private static final long C1 = 0x87c37b91114253d5L;
@@ -11,7 +13,7 @@ public final class Murmur3 {
 
     private Murmur3() {}
 
-    /** The 16 bytes of murmur3_x64_128(data, seed 0). */
+    /** The 16 bytes of murmur3_x64_128(data, seed 0): h1 then h2, big-endian. */
     public static byte[] hash128(byte[] data) {
         long h1 = 0;
         long h2 = 0;
@@ -96,9 +98,19 @@ public final class Murmur3 {
                 | (b[i + 7] & 0xffL) << 56;
     }
 
+    /** The first 64 bits (h1) of murmur3_x64_128(data, seed 0): the HAMT's hash of a name. */
+    public static long hash64(byte[] data) {
+        byte[] h = hash128(data);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (h[i] & 0xffL);
+        }
+        return v;
+    }
+
     private static void putLong(byte[] b, int i, long v) {
         for (int j = 0; j < 8; j++) {
-            b[i + j] = (byte) (v >>> (8 * j));
+            b[i + j] = (byte) (v >>> (56 - 8 * j));
         }
     }
 }

@@ -1,0 +1,144 @@
+package dev.bacalhau4j.ipfs.importer;
+
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * Imports files and directory trees as UnixFS DAGs into a {@link Blockstore}, giving the root CIDs
+ * Kubo and the JS reference importer give for the same {@link ImportProfile}.
+ *
+ * <p>Files are streamed chunk by chunk: memory stays flat whatever their size. Each call works on
+ * its own state in the calling thread, so one importer may be used from several threads at once
+ * (the blockstore must allow that, as every {@link Blockstore} does). The importer starts no
+ * threads and owns no resources: it never closes the blockstore or a stream it is given, and
+ * closes every file it opens itself. Blocks are put as they are built; a failed call may leave
+ * some in the store (they are valid blocks, unreferenced, for the GC).
+ */
+public final class UnixFsImporter {
+    private final Blockstore store;
+    private final ImportProfile profile;
+
+    public UnixFsImporter(Blockstore store, ImportProfile profile) {
+        this.store = Objects.requireNonNull(store, "store == null");
+        this.profile = Objects.requireNonNull(profile, "profile == null");
+    }
+
+    /** An importer with {@link ImportProfile#DEFAULT}. */
+    public UnixFsImporter(Blockstore store) {
+        this(store, ImportProfile.DEFAULT);
+    }
+
+    public ImportProfile profile() {
+        return profile;
+    }
+
+    /** Imports the stream's bytes up to its end as one file; the caller closes the stream. */
+    public ImportedEntry addFile(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in == null");
+        return new FileDag(profile, sink()).build(in, -1);
+    }
+
+    /** Imports a regular file (a symbolic link is refused, not followed). */
+    public ImportedEntry addFile(Path file) throws IOException {
+        Objects.requireNonNull(file, "file == null");
+        BasicFileAttributes attributes = attributes(file);
+        if (!attributes.isRegularFile()) {
+            throw notImportable(file, attributes);
+        }
+        return importFile(file, attributes.size());
+    }
+
+    public ImportedEntry addBytes(byte[] data) throws IOException {
+        Objects.requireNonNull(data, "data == null");
+        return new FileDag(profile, sink()).build(new ByteArrayInputStream(data), data.length);
+    }
+
+    /**
+     * Imports a file, or a directory with everything below it. Entries are linked by name, sorted
+     * by their UTF-8 bytes; empty directories are kept. Symbolic links and special files (devices,
+     * pipes, sockets) anywhere in the tree are refused with {@link IllegalArgumentException} naming
+     * their path, before or while the tree is read; nothing is followed.
+     */
+    public ImportedEntry addTree(Path path) throws IOException {
+        Objects.requireNonNull(path, "path == null");
+        BasicFileAttributes attributes = attributes(path);
+        if (attributes.isRegularFile()) {
+            return importFile(path, attributes.size());
+        }
+        if (!attributes.isDirectory()) {
+            throw notImportable(path, attributes);
+        }
+        List<DirectoryEntry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                entries.add(DirectoryEntry.of(name, addTree(child), path));
+            }
+        }
+        entries.sort(DirectoryEntry.BY_NAME_BYTES);
+        return new DirectoryDag(profile, sink()).build(entries);
+    }
+
+    /**
+     * Makes a directory of entries imported before (with this importer or another one of the same
+     * profile). Names must be non-empty, not {@code .} or {@code ..}, and contain no {@code /};
+     * they are linked in the order of their UTF-8 bytes, whatever the map's order.
+     */
+    public ImportedEntry addDirectory(SortedMap<String, ImportedEntry> entries) throws IOException {
+        Objects.requireNonNull(entries, "entries == null");
+        List<DirectoryEntry> list = new ArrayList<>(entries.size());
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, ImportedEntry> e : entries.entrySet()) {
+            DirectoryEntry entry = DirectoryEntry.of(e.getKey(), e.getValue(), "addDirectory");
+            if (!seen.add(entry.name())) {
+                // a SortedMap with a comparator that is not consistent with equals can hold equal names twice
+                throw new IllegalArgumentException("directory entry name \"" + entry.name() + "\" appears twice (in addDirectory)");
+            }
+            list.add(entry);
+        }
+        list.sort(DirectoryEntry.BY_NAME_BYTES);
+        return new DirectoryDag(profile, sink()).build(list);
+    }
+
+    private ImportedEntry importFile(Path file, long sizeHint) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new FileDag(profile, sink()).build(in, sizeHint);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
+                throw e;
+            }
+            throw new IOException("importing " + file + ": " + e, e);
+        }
+    }
+
+    private BlockSink sink() {
+        return new BlockSink(store, profile.cidVersion());
+    }
+
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static IllegalArgumentException notImportable(Path path, BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return new IllegalArgumentException("cannot import " + path + ": it is a symbolic link, and links are not"
+                    + " followed; replace it by what it points to, or remove it");
+        }
+        String what = attributes.isDirectory() ? "a directory (use addTree)" : "not a regular file (device, pipe or socket)";
+        return new IllegalArgumentException("cannot import " + path + ": it is " + what);
+    }
+}
