@@ -2,7 +2,12 @@ package dev.bacalhau4j.ipfs.importer;
 
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import java.io.ByteArrayInputStream;
+import dev.bacalhau4j.ipfs.dag.DagPb;
+import dev.bacalhau4j.ipfs.dag.PbNode;
+import dev.bacalhau4j.ipfs.dag.UnixFsData;
+import dev.bacalhau4j.ipfs.dag.UnixFsType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -69,15 +74,20 @@ public final class UnixFsImporter {
 
     /**
      * Imports a file, or a directory with everything below it. Entries are linked by name, sorted
-     * by their UTF-8 bytes; empty directories are kept. Symbolic links and special files (devices,
-     * pipes, sockets) anywhere in the tree are refused with {@link IllegalArgumentException} naming
-     * their path, before or while the tree is read; nothing is followed.
+     * by their UTF-8 bytes; empty directories are kept. A symbolic link is stored as Kubo's
+     * {@code ipfs add -r} stores it, as a UnixFS symlink node holding its target text, and is never
+     * followed (so a link to a host path publishes the text of the path, not what it points to).
+     * Special files (devices, pipes, sockets) are refused with {@link IllegalArgumentException}
+     * naming their path.
      */
     public ImportedEntry addTree(Path path) throws IOException {
         Objects.requireNonNull(path, "path == null");
         BasicFileAttributes attributes = attributes(path);
         if (attributes.isRegularFile()) {
             return importFile(path, attributes.size());
+        }
+        if (attributes.isSymbolicLink()) {
+            return importSymlink(path);
         }
         if (!attributes.isDirectory()) {
             throw notImportable(path, attributes);
@@ -123,6 +133,13 @@ public final class UnixFsImporter {
             }
             throw new IOException("importing " + file + ": " + e, e);
         }
+    }
+
+    private ImportedEntry importSymlink(Path link) throws IOException {
+        byte[] target = Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);
+        UnixFsData data = new UnixFsData(UnixFsType.SYMLINK, target, null, List.of(), null, null, null, null);
+        byte[] block = DagPb.encode(new PbNode(List.of(), data.encode()));
+        return new ImportedEntry(sink().putDagPb(block), target.length, block.length, false);
     }
 
     private BlockSink sink() {

@@ -80,15 +80,19 @@ class UnixFsImporterTest {
     }
 
     @Test
-    void shouldRefuseSymlinkWhenImportingTree() throws IOException {
+    void shouldStoreSymlinksAsLinkNodesWithoutFollowingThem() throws IOException {
         Files.createDirectories(dir.resolve("tree"));
-        Files.writeString(dir.resolve("target.txt"), "x");
-        Path link = Files.createSymbolicLink(dir.resolve("tree/link"), dir.resolve("target.txt"));
-        UnixFsImporter importer = new UnixFsImporter(new MemoryBlockstore());
-        assertThatThrownBy(() -> importer.addTree(dir.resolve("tree")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(link.toString())
-                .hasMessageContaining("symbolic link");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "do not publish me");
+        Path link = Files.createSymbolicLink(dir.resolve("tree/link"), secret);
+        MemoryBlockstore store = new MemoryBlockstore();
+        UnixFsImporter importer = new UnixFsImporter(store);
+        ImportedEntry tree = importer.addTree(dir.resolve("tree"));
+        PbLink entry = DagPb.decode(store.get(tree.cid()).orElseThrow()).links().get(0);
+        assertThat(entry.name()).isEqualTo("link");
+        UnixFsData node = UnixFsData.decode(DagPb.decode(store.get(entry.hash()).orElseThrow()).data());
+        assertThat(node.type()).isEqualTo(UnixFsType.SYMLINK);
+        assertThat(new String(node.data(), StandardCharsets.UTF_8)).isEqualTo(secret.toString());
+        assertThat(store.cids().count()).isEqualTo(2);   // the directory and the link node, not the target's bytes
         assertThatThrownBy(() -> importer.addFile(link)).hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> importer.addFile(dir)).hasMessageContaining("a directory (use addTree)");
     }
