@@ -182,14 +182,19 @@ public final class DockerRuntime implements Runtime {
         if (closed) throw new IllegalStateException("the docker runtime is closed");
         CapturedOutput stdout = new CapturedOutput(context.limits().stdoutCapBytes(), context.listener()::onStdout);
         CapturedOutput stderr = new CapturedOutput(context.limits().stderrCapBytes(), context.listener()::onStderr);
+        List<com.github.dockerjava.api.model.Mount> mounts;
         DockerEngine engine;
         Images.Resolved image;
         try {
             engine = policy.check(context.task());
+            if (context.stdin().isPresent()) throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, TaskPolicy.NO_STDIN);
+            mounts = ContainerSpec.mounts(context);
             if (connection == null) throw new ExecutionFailure(FailureKind.ENGINE, connectionError);
             image = images.resolve(ImageReference.parse(engine.image()), pullPolicy);
         } catch (ExecutionFailure f) {
             return ExecutionOutcome.failed(f.kind(), f.getMessage(), stdout, stderr, "");
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (Thread.interrupted()) throw new InterruptedException("cancelled while resolving image " + context.task().engine());
             return ExecutionOutcome.failed(FailureKind.ENGINE, "Docker engine at " + dockerHost() + ": " + Messages.of(e));
@@ -203,7 +208,7 @@ public final class DockerRuntime implements Runtime {
         String owner = nodeId;
         boolean throwingInterrupt = false;
         try {
-            return execution.run(() -> ContainerSpec.create(client, containerSettings, context, engine, image.id(), name, owner),
+            return execution.run(() -> ContainerSpec.create(client, containerSettings, context, engine, mounts, image.id(), name, owner),
                     engine);
         } catch (ExecutionFailure f) {
             return ExecutionOutcome.failed(f.kind(), f.getMessage(), stdout, stderr, image.digest());
@@ -268,7 +273,7 @@ public final class DockerRuntime implements Runtime {
         private Duration probeTimeout = Duration.ofSeconds(3);
         private long pidsLimit = 1024;
         private long defaultMemoryBytes = 0;
-        private boolean init = true;
+        private boolean init = false;
         private Set<NetworkType> allowedNetworks = EnumSet.of(NetworkType.NONE);
         private String nodeId = "local";
 
@@ -317,7 +322,11 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
-        /** Run the engine's init (tini) as PID 1, to reap zombies and forward signals (default true). */
+        /**
+         * Run the engine's init (tini) as PID 1, to reap zombies and forward signals (default false,
+         * as {@code docker run}: with it a missing entrypoint becomes exit code 127 instead of a
+         * {@code missing-entrypoint} failure, and engines without {@code docker-init} cannot start containers).
+         */
         public Builder init(boolean init) {
             this.init = init;
             return this;

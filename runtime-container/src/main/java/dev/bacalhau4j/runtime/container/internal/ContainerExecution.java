@@ -12,8 +12,6 @@ import dev.bacalhau4j.api.runtime.ExecutionContext;
 import dev.bacalhau4j.api.runtime.ExecutionOutcome;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -49,36 +47,17 @@ public final class ContainerExecution {
     public ExecutionOutcome run(ContainerSpecFactory create, DockerEngine engine)
             throws ExecutionFailure, InterruptedException {
         String id = createContainer(create);
-        InputStream stdin = null;
-        try {
-            AttachContainerCmd attach = client.attachContainerCmd(id)
-                    .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false);
-            if (context.stdin().isPresent()) {
-                try {
-                    stdin = Files.newInputStream(context.stdin().get());
-                } catch (IOException e) {
-                    throw new ExecutionFailure(FailureKind.STAGING, "cannot open stdin " + context.stdin().get() + ": " + e);
-                }
-                attach.withStdIn(stdin);
+        AttachContainerCmd attach = client.attachContainerCmd(id)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false);
+        try (OutputCollector output = attach.exec(new OutputCollector(stdout, stderr))) {
+            if (!output.awaitStarted(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ExecutionFailure(FailureKind.ENGINE, "could not attach to container " + name
+                        + " within " + STREAM_WAIT.toSeconds() + "s");
             }
-            try (OutputCollector output = attach.exec(new OutputCollector(stdout, stderr))) {
-                if (!output.awaitStarted(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new ExecutionFailure(FailureKind.ENGINE, "could not attach to container " + name
-                            + " within " + STREAM_WAIT.toSeconds() + "s");
-                }
-                start(id, engine);
-                return await(id, output);
-            }
+            start(id, engine);
+            return await(id, output);
         } catch (IOException e) {
             throw new ExecutionFailure(FailureKind.ENGINE, "closing the output stream of container " + name + ": " + e);
-        } finally {
-            if (stdin != null) {
-                try {
-                    stdin.close();
-                } catch (IOException ignored) {
-                    // a read-only file
-                }
-            }
         }
     }
 

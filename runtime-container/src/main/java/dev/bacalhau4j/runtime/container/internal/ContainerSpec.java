@@ -37,10 +37,10 @@ public final class ContainerSpec {
 
     /** The create command for one execution, named {@code name}, from image id {@code imageId}. */
     public static CreateContainerCmd create(DockerClient client, Settings settings, ExecutionContext context,
-            DockerEngine engine, String imageId, String name, String nodeId) throws ExecutionFailure {
+            DockerEngine engine, List<Mount> mounts, String imageId, String name, String nodeId) throws ExecutionFailure {
         long memory = context.limits().memoryBytes() > 0 ? context.limits().memoryBytes() : settings.defaultMemoryBytes();
         HostConfig host = HostConfig.newHostConfig()
-                .withMounts(mounts(context))
+                .withMounts(mounts)
                 .withNetworkMode(TaskPolicy.networkMode(context.task().network().type()))
                 .withPrivileged(false)
                 .withSecurityOpts(List.of("no-new-privileges"))
@@ -68,13 +68,16 @@ public final class ContainerSpec {
         if (!engine.entrypoint().isEmpty()) cmd.withEntrypoint(engine.entrypoint());
         if (!engine.parameters().isEmpty()) cmd.withCmd(engine.parameters());
         if (!engine.workingDirectory().isEmpty()) cmd.withWorkingDir(engine.workingDirectory());
-        if (context.stdin().isPresent()) {
-            cmd.withAttachStdin(true).withStdinOpen(true).withStdInOnce(true);
-        }
         return cmd;
     }
 
-    private static List<Mount> mounts(ExecutionContext context) throws ExecutionFailure {
+    /**
+     * The binds of {@code context}: inputs read-only, result paths read-write.
+     *
+     * @throws IllegalArgumentException when a source is not a path of the default file system
+     * @throws ExecutionFailure (staging) when a source does not exist
+     */
+    public static List<Mount> mounts(ExecutionContext context) throws ExecutionFailure {
         List<Mount> mounts = new ArrayList<>();
         for (dev.bacalhau4j.api.runtime.Mount m : context.inputs()) mounts.add(bind(m, "input"));
         for (dev.bacalhau4j.api.runtime.Mount m : context.outputs()) mounts.add(bind(m, "result path"));

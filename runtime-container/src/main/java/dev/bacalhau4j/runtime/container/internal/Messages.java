@@ -1,23 +1,31 @@
 package dev.bacalhau4j.runtime.container.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 
 /** Short human text for engine errors: the engine's own message, without docker-java's HTTP framing. */
 public final class Messages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Messages() {}
 
     /** The engine's message for a {@link DockerException}, else the deepest cause's message. */
     public static String of(Throwable e) {
         if (e instanceof DockerException d) {
-            String body = d.getMessage();
             // "Status 404: {"message":"No such image: x"}" -> "No such image: x"
-            int m = body == null ? -1 : body.indexOf("\"message\":\"");
-            if (m >= 0) {
-                int start = m + "\"message\":\"".length();
-                int end = body.indexOf('"', start);
-                if (end > start) return body.substring(start, end).replace("\\\"", "\"");
+            String body = d.getMessage() == null ? "" : d.getMessage();
+            int brace = body.indexOf('{');
+            if (brace >= 0) {
+                try {
+                    JsonNode message = JSON.readTree(body.substring(brace)).get("message");
+                    if (message != null && message.isTextual()) return message.textValue().strip();
+                } catch (JsonProcessingException notJson) {
+                    // fall through to the raw text
+                }
             }
-            return body == null ? d.toString() : body.strip();
+            return body.isEmpty() ? d.toString() : body.strip();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -18,6 +18,11 @@ public final class TaskPolicy {
 
     private static final String PARAMS = "Tasks[0].Engine.Params.";
 
+    /** Why a job with standard input is refused. */
+    public static final String NO_STDIN = "standard input (an input with Target /dev/stdin) is not supported by the"
+            + " docker runtime: docker-java's attach cannot close a container's stdin; mount the file and redirect"
+            + " it in the command instead";
+
     private final Set<NetworkType> allowedNetworks;
 
     public TaskPolicy(Set<NetworkType> allowedNetworks) {
@@ -42,6 +47,11 @@ public final class TaskPolicy {
                     + engine.workingDirectory() + "\")");
         }
         environment(task);
+        for (int i = 0; i < task.inputSources().size(); i++) {
+            if ("/dev/stdin".equals(task.inputSources().get(i).target())) {
+                throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "Tasks[0].InputSources[" + i + "].Target: " + NO_STDIN);
+            }
+        }
         NetworkType network = task.network().type();
         if (!allowedNetworks.contains(network)) {
             throw new ExecutionFailure(FailureKind.ENGINE, "Tasks[0].Network.Type: '" + network.wireName()
