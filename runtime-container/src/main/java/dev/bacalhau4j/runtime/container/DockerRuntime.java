@@ -208,8 +208,14 @@ public final class DockerRuntime implements Runtime {
         String owner = nodeId;
         boolean throwingInterrupt = false;
         try {
-            return execution.run(() -> ContainerSpec.create(client, containerSettings, context, engine, mounts, image.id(), name, owner),
-                    engine);
+            ExecutionOutcome outcome = execution.run(() -> ContainerSpec.create(client, containerSettings, context,
+                    engine, mounts, image.id(), name, owner), engine);
+            if (closed) {
+                // close() removed the container under it: what it saw (exit 137) is not the program's doing
+                return ExecutionOutcome.failed(FailureKind.CANCELLED, "the docker runtime was closed (node shutdown)",
+                        stdout, stderr, image.digest());
+            }
+            return outcome;
         } catch (ExecutionFailure f) {
             return ExecutionOutcome.failed(f.kind(), f.getMessage(), stdout, stderr, image.digest());
         } catch (InterruptedException e) {
