@@ -151,11 +151,11 @@ class DockerRuntimeLifecycleTest extends ContainerTestBase {
             assertThat(containersOf(nodeId)).isEmpty();
             assertThat(containersOf(otherNode)).extracting(Container::getId).containsExactly(others);
             assertThat(runtime.nodeId()).isEqualTo(nodeId);
+            assertThat(runtime.cleanupLeftovers()).isZero();
         } finally {
             ContainerExecution.removeQuietly(client, leftover);
+            ContainerExecution.removeQuietly(client, others);
         }
-        assertThat(runtime.cleanupLeftovers()).isZero();
-        client.removeContainerCmd(others).withForce(true).exec();
     }
 
     @Test
