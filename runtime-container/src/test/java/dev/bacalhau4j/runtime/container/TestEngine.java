@@ -2,7 +2,7 @@ package dev.bacalhau4j.runtime.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.bacalhau4j.runtime.container.internal.EngineConnection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

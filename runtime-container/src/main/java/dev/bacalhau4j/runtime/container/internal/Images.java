@@ -3,7 +3,7 @@ package dev.bacalhau4j.runtime.container.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.PullImageResultCallback;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.runtime.container.PullPolicy;
 import java.io.IOException;
