@@ -240,8 +240,10 @@ public final class DockerRuntime implements Runtime {
             try {
                 ContainerExecution.removeQuietly(client, name);
             } catch (RuntimeException e) {
-                LOG.warn("job {} execution {}: could not remove container {}; the node removes it at its next start",
-                        context.jobId(), context.executionId(), name, e);
+                if (!closed) { // when closed, close() removed it
+                    LOG.warn("job {} execution {}: could not remove container {}; the node removes it at its next start",
+                            context.jobId(), context.executionId(), name, e);
+                }
             } finally {
                 running.remove(name);
                 if (interrupted && !throwingInterrupt) Thread.currentThread().interrupt();

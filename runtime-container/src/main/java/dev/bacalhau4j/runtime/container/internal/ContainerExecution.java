@@ -61,7 +61,7 @@ public final class ContainerExecution {
         }
     }
 
-    private ExecutionOutcome await(String id, OutputCollector output) throws InterruptedException {
+    private ExecutionOutcome await(String id, OutputCollector output) throws ExecutionFailure, InterruptedException {
         Duration timeout = context.limits().timeout();
         try (ExitWaiter waiter = client.waitContainerCmd(id).exec(new ExitWaiter())) {
             boolean exited;
@@ -76,6 +76,10 @@ public final class ContainerExecution {
                 output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the container ran past its execution timeout of "
                         + Durations.human(timeout) + " and was killed", stdout, stderr, detail);
+            }
+            if (waiter.error() != null) {
+                throw new ExecutionFailure(FailureKind.ENGINE, "lost the wait for container " + name + " to exit: "
+                        + Messages.of(waiter.error()));
             }
             output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();

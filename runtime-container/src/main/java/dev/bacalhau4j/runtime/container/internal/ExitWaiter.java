@@ -1,10 +1,9 @@
 package dev.bacalhau4j.runtime.container.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.WaitResponse;
 
 /** Receives the engine's answer to "wait for this container to exit", on docker-java's stream thread. */
-public final class ExitWaiter extends ResultCallback.Adapter<WaitResponse> {
+public final class ExitWaiter extends QuietCallback<WaitResponse> {
     private volatile Integer statusCode;
 
     @Override

@@ -3,7 +3,6 @@ package dev.bacalhau4j.runtime.container.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.runtime.container.PullPolicy;
 import java.io.IOException;
@@ -64,26 +63,32 @@ public final class Images {
     }
 
     private void pull(ImageReference ref) throws ExecutionFailure, InterruptedException {
-        PullImageResultCallback callback = client.pullImageCmd(ref.repository())
+        PullProgress progress = client.pullImageCmd(ref.repository())
                 .withTag(ref.tagOrDigest())
-                .exec(new PullImageResultCallback());
+                .exec(new PullProgress());
         try {
-            if (!callback.awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!progress.awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ExecutionFailure(FailureKind.ENGINE, "pulling image '" + ref.text()
                         + "' took longer than the pull timeout of " + pullTimeout.toSeconds() + "s");
             }
-        } catch (NotFoundException e) {
-            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "cannot pull image '" + ref.text()
-                    + "': " + Messages.of(e));
-        } catch (RuntimeException e) {
-            throw new ExecutionFailure(FailureKind.ENGINE, "cannot pull image '" + ref.text() + "': "
-                    + Messages.of(e));
         } finally {
             try {
-                callback.close();
+                progress.close();
             } catch (IOException ignored) {
                 // the pull's stream is being abandoned
             }
+        }
+        Throwable error = progress.error();
+        if (error instanceof NotFoundException) {
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "cannot pull image '" + ref.text() + "': "
+                    + Messages.of(error));
+        }
+        if (error != null) {
+            throw new ExecutionFailure(FailureKind.ENGINE, "cannot pull image '" + ref.text() + "': " + Messages.of(error));
+        }
+        if (progress.streamError() != null) {
+            throw new ExecutionFailure(FailureKind.ENGINE, "cannot pull image '" + ref.text() + "': "
+                    + progress.streamError());
         }
     }
 

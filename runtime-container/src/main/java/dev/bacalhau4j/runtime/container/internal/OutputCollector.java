@@ -1,6 +1,5 @@
 package dev.bacalhau4j.runtime.container.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import dev.bacalhau4j.api.runtime.CapturedOutput;
 
@@ -8,7 +7,7 @@ import dev.bacalhau4j.api.runtime.CapturedOutput;
  * Receives a container's attached stdout and stderr frames, on docker-java's stream thread, into
  * two capped {@link CapturedOutput}s (which also stream each chunk to the execution's listener).
  */
-public final class OutputCollector extends ResultCallback.Adapter<Frame> {
+public final class OutputCollector extends QuietCallback<Frame> {
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
 
