@@ -1,5 +1,7 @@
 package dev.bacalhau4j.api.runtime;
 
+import dev.bacalhau4j.api.Task;
+
 /**
  * An execution engine: runs one task's program over mounts the core has already staged.
  *
@@ -30,6 +32,23 @@ public interface Runtime extends AutoCloseable {
      */
     default boolean acceptsAnyFileSystem() {
         return false;
+    }
+
+    /**
+     * Called once by the node that owns this runtime, before its first execution, with the
+     * node's id. A runtime that labels what it creates in an engine with the node id uses this
+     * one from now on, and removes what an earlier run of the same node left behind (a node
+     * that crashed cannot clean up after itself). Default: nothing.
+     */
+    default void open(String nodeId) {}
+
+    /**
+     * Why this runtime's node policy refuses {@code task} (for example a network type the node
+     * does not allow), empty when it accepts it. The node asks before queueing a job and fails
+     * the job with this reason; {@link #execute} refuses such a task too. Default: accepts all.
+     */
+    default String refusal(Task task) {
+        return "";
     }
 
     /**

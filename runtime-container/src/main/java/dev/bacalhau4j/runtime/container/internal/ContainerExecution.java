@@ -1,0 +1,154 @@
+package dev.bacalhau4j.runtime.container.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.AttachContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.bacalhau4j.api.DockerEngine;
+import dev.bacalhau4j.api.runtime.CapturedOutput;
+import dev.bacalhau4j.api.runtime.ExecutionContext;
+import dev.bacalhau4j.api.runtime.ExecutionOutcome;
+import dev.bacalhau4j.api.runtime.FailureKind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a container, on the caller's thread: create, attach, start, wait (at most the
+ * execution timeout, then kill), inspect. Never removes the container: the caller does, always.
+ * A non-zero exit, a timeout and an OOM kill are outcomes; engine errors and interruption
+ * propagate.
+ */
+public final class ContainerExecution {
+
+    /** How long to wait for the attach stream to open, and for it to drain after the exit. */
+    private static final Duration STREAM_WAIT = Duration.ofSeconds(10);
+
+    private final DockerClient client;
+    private final ExecutionContext context;
+    private final CapturedOutput stdout;
+    private final CapturedOutput stderr;
+    private final String name;
+    private final String detail;
+
+    public ContainerExecution(DockerClient client, ExecutionContext context, CapturedOutput stdout,
+            CapturedOutput stderr, String name, String detail) {
+        this.client = client;
+        this.context = context;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.name = name;
+        this.detail = detail;
+    }
+
+    /** Runs the container created by {@code create} to its end or its timeout. */
+    public ExecutionOutcome run(ContainerSpecFactory create, DockerEngine engine)
+            throws ExecutionFailure, InterruptedException {
+        String id = createContainer(create);
+        AttachContainerCmd attach = client.attachContainerCmd(id)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false);
+        try (OutputCollector output = attach.exec(new OutputCollector(stdout, stderr))) {
+            if (!output.awaitStarted(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ExecutionFailure(FailureKind.ENGINE, "could not attach to container " + name
+                        + " within " + STREAM_WAIT.toSeconds() + "s");
+            }
+            start(id, engine);
+            return await(id, output);
+        } catch (IOException e) {
+            throw new ExecutionFailure(FailureKind.ENGINE, "closing the output stream of container " + name + ": " + e);
+        }
+    }
+
+    private ExecutionOutcome await(String id, OutputCollector output) throws ExecutionFailure, InterruptedException {
+        Duration timeout = context.limits().timeout();
+        try (ExitWaiter waiter = client.waitContainerCmd(id).exec(new ExitWaiter())) {
+            boolean exited;
+            if (timeout.isZero()) {
+                waiter.awaitCompletion();
+                exited = true;
+            } else {
+                exited = waiter.awaitCompletion(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (!exited) {
+                kill(id);
+                output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the container ran past its execution timeout of "
+                        + Durations.human(timeout) + " and was killed", stdout, stderr, detail);
+            }
+            if (waiter.error() != null) {
+                throw new ExecutionFailure(FailureKind.ENGINE, "lost the wait for container " + name + " to exit: "
+                        + Messages.of(waiter.error()));
+            }
+            output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            Integer code = waiter.statusCode();
+            if (code == null && state.getExitCodeLong() != null) code = state.getExitCodeLong().intValue();
+            if (code == null) code = -1;
+            if (Boolean.TRUE.equals(state.getOOMKilled()) && code != 0) {
+                long cap = context.limits().memoryBytes();
+                return ExecutionOutcome.failed(FailureKind.MEMORY_LIMIT, "the container was killed by the kernel's"
+                        + " OOM killer" + (cap > 0 ? " at its memory limit of " + cap + " bytes" : "")
+                        + " (exit code " + code + ")", stdout, stderr, detail);
+            }
+            return ExecutionOutcome.exited(code, stdout, stderr, detail);
+        } catch (IOException e) {
+            throw new IllegalStateException("closing the wait stream of container " + name + ": " + e, e);
+        }
+    }
+
+    private String createContainer(ContainerSpecFactory create) throws ExecutionFailure {
+        try {
+            return create.create().exec().getId();
+        } catch (ConflictException e) {
+            // a container of this execution survived an earlier attempt: remove it, create again
+            removeQuietly(client, name);
+            return create.create().exec().getId();
+        } catch (NotFoundException e) {
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "cannot create the container: " + Messages.of(e));
+        } catch (DockerException e) {
+            throw new ExecutionFailure(FailureKind.ENGINE, "the Docker engine refused the container: " + Messages.of(e));
+        }
+    }
+
+    private void start(String id, DockerEngine engine) throws ExecutionFailure {
+        try {
+            client.startContainerCmd(id).exec();
+        } catch (DockerException e) {
+            String message = Messages.of(e);
+            if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+                String what = !engine.entrypoint().isEmpty() ? "Entrypoint " + engine.entrypoint()
+                        : !engine.parameters().isEmpty() ? "Parameters " + engine.parameters() : "the image's command";
+                throw new ExecutionFailure(FailureKind.MISSING_ENTRYPOINT, "cannot start " + what + " in image '"
+                        + engine.image() + "': " + message);
+            }
+            throw new ExecutionFailure(FailureKind.ENGINE, "the Docker engine could not start the container: " + message);
+        }
+    }
+
+    private void kill(String id) {
+        try {
+            client.killContainerCmd(id).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // already gone or already stopped
+        }
+    }
+
+    /** Removes container {@code nameOrId} with its anonymous volumes, killing it if it runs; absent is fine. */
+    public static void removeQuietly(DockerClient client, String nameOrId) {
+        try {
+            client.removeContainerCmd(nameOrId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already removed
+        } catch (ConflictException e) {
+            // "removal already in progress"
+        }
+    }
+
+    /** Makes a fresh create command (one per attempt: commands are single-use). */
+    @FunctionalInterface
+    public interface ContainerSpecFactory {
+        com.github.dockerjava.api.command.CreateContainerCmd create() throws ExecutionFailure;
+    }
+}
