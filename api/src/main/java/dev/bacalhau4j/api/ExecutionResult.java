@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param stderrTruncated true when stderr passed its cap
  * @param failureReason a short word ({@code timeout}, {@code trap}...), empty when it did not fail
  * @param failureMessage a sentence explaining the failure, empty when none
+ * @param engineDetail what the engine ran: the image digest for containers, empty when unknown
  * @param published where the outputs are, empty until published
  * @param startedAt when it started running, {@link Instant#EPOCH} when it never did
  * @param finishedAt when it ended, {@link Instant#EPOCH} while it runs
@@ -33,6 +34,7 @@ public record ExecutionResult(
         boolean stderrTruncated,
         String failureReason,
         String failureMessage,
+        String engineDetail,
         Optional<PublishedResult> published,
         Instant startedAt,
         Instant finishedAt) {
@@ -45,6 +47,7 @@ public record ExecutionResult(
         stderrBytes = Objects.requireNonNull(stderrBytes, "stderrBytes == null").clone();
         Objects.requireNonNull(failureReason, "failureReason == null");
         Objects.requireNonNull(failureMessage, "failureMessage == null");
+        Objects.requireNonNull(engineDetail, "engineDetail == null");
         Objects.requireNonNull(published, "published == null");
         Objects.requireNonNull(startedAt, "startedAt == null");
         Objects.requireNonNull(finishedAt, "finishedAt == null");

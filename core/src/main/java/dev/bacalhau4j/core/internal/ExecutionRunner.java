@@ -113,7 +113,7 @@ final class ExecutionRunner {
         String reason = outcome.failure().map(FailureKind::reason).orElse("");
         ExecutionResult result = new ExecutionResult(executionId, node.nodeId(), state, outcome.exitCode(),
                 outcome.stdout(), outcome.stdoutTruncated(), outcome.stderr(), outcome.stderrTruncated(),
-                reason, outcome.failureMessage(), published, started, Instant.now());
+                reason, outcome.failureMessage(), outcome.engineDetail(), published, started, Instant.now());
         node.store().saveExecutionResult(run.id, result);
         String message = state == ExecutionState.COMPLETED
                 ? "completed with exit code " + outcome.exitCode()

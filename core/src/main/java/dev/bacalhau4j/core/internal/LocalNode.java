@@ -329,7 +329,7 @@ public final class LocalNode implements AutoCloseable {
                     store.saveExecutionResult(id, new ExecutionResult(e.executionId(), e.nodeId(),
                             ExecutionState.FAILED, -1, e.stdoutBytes(), e.stdoutTruncated(), e.stderrBytes(),
                             e.stderrTruncated(), FailureKind.NODE_RESTART.reason(),
-                            "the node stopped while this execution ran", Optional.empty(), e.startedAt(),
+                            "the node stopped while this execution ran", e.engineDetail(), Optional.empty(), e.startedAt(),
                             e.finishedAt()));
                     store.transitionExecution(id, e.executionId(), ExecutionState.FAILED,
                             FailureKind.NODE_RESTART.reason() + ": the node stopped while this execution ran");

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class SqliteJobStore implements JobStore {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
     private final Connection connection;
     private final Clock clock;
@@ -85,6 +85,23 @@ public final class SqliteJobStore implements JobStore {
                 return;
             }
             connection.setAutoCommit(false);
+            if (version == 0) {
+                createVersion1(s);
+            }
+            // version 2: what the engine ran (image digest), recorded with each execution
+            s.execute("ALTER TABLE executions ADD COLUMN engine_detail TEXT NOT NULL DEFAULT ''");
+            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void createVersion1(Statement s) throws SQLException {
+        {
             s.execute("CREATE TABLE jobs(id TEXT PRIMARY KEY, spec TEXT NOT NULL, state TEXT NOT NULL,"
                     + " message TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
                     + " last_seq INTEGER NOT NULL)");
@@ -100,13 +117,6 @@ public final class SqliteJobStore implements JobStore {
                     + " finished_at INTEGER NOT NULL DEFAULT 0)");
             s.execute("CREATE INDEX executions_by_job ON executions(job_id, ordinal)");
             s.execute("CREATE INDEX jobs_by_state ON jobs(state)");
-            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 
@@ -192,7 +202,7 @@ public final class SqliteJobStore implements JobStore {
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE executions SET exit_code = ?, stdout = ?, stdout_truncated = ?, stderr = ?,"
                             + " stderr_truncated = ?, failure_reason = ?, failure_message = ?, publisher = ?,"
-                            + " location = ? WHERE id = ? AND job_id = ?")) {
+                            + " location = ?, engine_detail = ? WHERE id = ? AND job_id = ?")) {
                 p.setInt(1, r.exitCode());
                 p.setBytes(2, r.stdoutBytes());
                 p.setBoolean(3, r.stdoutTruncated());
@@ -202,8 +212,9 @@ public final class SqliteJobStore implements JobStore {
                 p.setString(7, r.failureMessage());
                 p.setString(8, r.published().map(PublishedResult::publisherType).orElse(null));
                 p.setString(9, r.published().map(x -> x.location().toString()).orElse(null));
-                p.setString(10, r.executionId());
-                p.setString(11, jobId);
+                p.setString(10, r.engineDetail());
+                p.setString(11, r.executionId());
+                p.setString(12, jobId);
                 requireOneRow(p.executeUpdate(), "execution", r.executionId());
             }
             return null;
@@ -263,7 +274,7 @@ public final class SqliteJobStore implements JobStore {
             List<ExecutionResult> results = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT id, node_id, state, exit_code, stdout, stdout_truncated, stderr, stderr_truncated,"
-                            + " failure_reason, failure_message, publisher, location, started_at, finished_at"
+                            + " failure_reason, failure_message, publisher, location, started_at, finished_at, engine_detail"
                             + " FROM executions WHERE job_id = ? ORDER BY ordinal")) {
                 p.setString(1, jobId);
                 try (ResultSet rs = p.executeQuery()) {
@@ -275,7 +286,7 @@ public final class SqliteJobStore implements JobStore {
                         results.add(new ExecutionResult(rs.getString(1), rs.getString(2),
                                 ExecutionState.valueOf(rs.getString(3)), rs.getInt(4), bytes(rs.getBytes(5)),
                                 rs.getBoolean(6), bytes(rs.getBytes(7)), rs.getBoolean(8), rs.getString(9),
-                                rs.getString(10), published, Instant.ofEpochMilli(rs.getLong(13)),
+                                rs.getString(10), rs.getString(15), published, Instant.ofEpochMilli(rs.getLong(13)),
                                 Instant.ofEpochMilli(rs.getLong(14))));
                     }
                 }

@@ -33,7 +33,7 @@ class SqliteJobStoreTest {
             store.createExecution("j-1", "e-1", "n-1", "created");
             store.transitionExecution("j-1", "e-1", ExecutionState.RUNNING, "running");
             store.saveExecutionResult("j-1", new ExecutionResult("e-1", "n-1", ExecutionState.RUNNING, 7,
-                    "out".getBytes(), false, "err".getBytes(), true, "", "",
+                    "out".getBytes(), false, "err".getBytes(), true, "", "", "sha256:abc",
                     Optional.of(new PublishedResult("local", URI.create("file:///tmp/r"))), Instant.EPOCH,
                     Instant.EPOCH));
             store.transitionExecution("j-1", "e-1", ExecutionState.COMPLETED, "done");
