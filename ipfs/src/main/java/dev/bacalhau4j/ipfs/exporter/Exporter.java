@@ -128,7 +128,8 @@ public final class Exporter {
      * file, or a symbolic link (written as a link, never followed). The tree is built in a
      * temporary sibling of {@code target} and renamed onto it when complete; on failure nothing is
      * left. Entry names that are empty, "." or "..", or contain '/' or NUL fail the whole export
-     * with {@link CorruptDagException}. UnixFS modes and times are not applied.
+     * with {@link CorruptDagException}, as do directories nested deeper than 256 levels. UnixFS modes
+     * and times are not applied.
      */
     public void get(Cid cid, Path target) throws IOException {
         Objects.requireNonNull(cid, "cid == null");

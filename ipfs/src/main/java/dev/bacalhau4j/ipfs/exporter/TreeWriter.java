@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class TreeWriter {
     /** Levels of nested directories written out. */
-    static final int MAX_DEPTH = 1024;
+    static final int MAX_DEPTH = 256;
 
     private final Blockstore store;
 
