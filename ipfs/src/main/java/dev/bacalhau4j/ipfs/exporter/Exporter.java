@@ -1,0 +1,152 @@
+package dev.bacalhau4j.ipfs.exporter;
+
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.Multicodec;
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.dag.PbLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads UnixFS DAGs out of a blockstore: resolves paths (through plain and HAMT-sharded
+ * directories), describes nodes, lists directories, streams file ranges and writes trees to disk.
+ * It is the reading core the read-only file system, the FUSE mount and the gateway share.
+ *
+ * <p>Reads are lazy: each operation loads only the blocks it needs, and no operation caches
+ * across calls (see {@link UnixFsFileReader} for a file's recent blocks). Every failure is an
+ * {@link IOException} naming the path and CID: {@link BlockNotFoundException} when a block is
+ * absent (fetch it and repeat the call), {@link EntryNotFoundException},
+ * {@link NotADirectoryException}, {@link NotAFileException}, {@link SymlinkInPathException}
+ * (links are never followed here), {@link UnsupportedNodeException} and
+ * {@link CorruptDagException}. Malformed path arguments are {@link IllegalArgumentException}s.
+ *
+ * <p>Stateless and safe for concurrent use; it starts no threads. The blockstore belongs to the
+ * caller, who closes it.
+ */
+public final class Exporter {
+    private final Blockstore store;
+
+    public Exporter(Blockstore store) {
+        this.store = Objects.requireNonNull(store, "store == null");
+    }
+
+    public Blockstore blockstore() {
+        return store;
+    }
+
+    /**
+     * Resolves {@code path} ({@code "a/b/c"}; extra slashes ignored, "." and ".." refused) under
+     * {@code root}.
+     */
+    public Resolution resolve(Cid root, String path) throws IOException {
+        Objects.requireNonNull(root, "root == null");
+        return Resolver.resolve(store, root, PathNames.split(Objects.requireNonNull(path, "path == null")));
+    }
+
+    /** Resolves already-split segments under {@code root}; each must be an entry name. */
+    public Resolution resolve(Cid root, List<String> segments) throws IOException {
+        Objects.requireNonNull(root, "root == null");
+        return Resolver.resolve(store, root, List.copyOf(segments));
+    }
+
+    /** What {@code cid} is, from its root block (for a raw CID, from the block's stored size). */
+    public NodeStat stat(Cid cid) throws IOException {
+        return stat(cid, cid.toString());
+    }
+
+    /** As {@link #stat(Cid)}; {@code where} names the path in messages. */
+    public NodeStat stat(Cid cid, String where) throws IOException {
+        Objects.requireNonNull(cid, "cid == null");
+        if (cid.codec() == Multicodec.RAW) {
+            long size = store.size(cid);
+            if (size < 0) {
+                throw new BlockNotFoundException(cid, where);
+            }
+            return new NodeStat(cid, EntryType.RAW, size, false, null);
+        }
+        return UnixFsNode.load(store, cid, where).stat();
+    }
+
+    /**
+     * The entries of directory {@code dir} in stored order (a sharded directory's in bucket order),
+     * each with its type and size, which costs reading each entry's root block.
+     */
+    public List<DirEntry> list(Cid dir) throws IOException {
+        String where = dir.toString();
+        List<DirEntry> out = new ArrayList<>();
+        for (PbLink link : links(dir, where)) {
+            NodeStat stat = stat(link.hash(), where + "/" + link.nameOrEmpty());
+            out.add(new DirEntry(link.nameOrEmpty(), link.hash(), stat.size(), stat.type()));
+        }
+        return out;
+    }
+
+    /**
+     * The entries of directory {@code dir} in stored order as links (name, CID, cumulative DAG
+     * size), reading only the directory's own blocks.
+     */
+    public List<PbLink> links(Cid dir, String where) throws IOException {
+        UnixFsNode node = UnixFsNode.load(store, dir, where);
+        if (!node.isDirectory()) {
+            throw new NotADirectoryException(where, dir, node.type());
+        }
+        return Directories.entries(store, node, where);
+    }
+
+    /** Opens a file (or raw block) for random-access reads. */
+    public UnixFsFileReader open(Cid file, String where) throws IOException {
+        return UnixFsFileReader.open(store, file, where);
+    }
+
+    /**
+     * Streams {@code length} bytes of file {@code cid} from {@code offset} (fewer if the file ends
+     * first; {@link Long#MAX_VALUE} for "to the end"). The root block is read now, the others as
+     * the stream is consumed. The caller closes the stream.
+     */
+    public InputStream cat(Cid cid, long offset, long length) throws IOException {
+        checkRange(offset, length);
+        UnixFsFileReader reader = open(cid, cid.toString());
+        long start = Math.min(offset, reader.size());
+        long end = start + Math.min(length, reader.size() - start);
+        return new RangeInputStream(reader, start, end);
+    }
+
+    /** Writes {@code length} bytes of file {@code cid} from {@code offset} to {@code out}; returns how many. */
+    public long cat(Cid cid, long offset, long length, OutputStream out) throws IOException {
+        try (InputStream in = cat(cid, offset, length)) {
+            return in.transferTo(out);
+        }
+    }
+
+    /**
+     * Writes the DAG {@code cid} out as {@code target}, which must not exist: a directory tree, a
+     * file, or a symbolic link (written as a link, never followed). The tree is built in a
+     * temporary sibling of {@code target} and renamed onto it when complete; on failure nothing is
+     * left. Entry names that are empty, "." or "..", or contain '/' or NUL fail the whole export
+     * with {@link CorruptDagException}, as do directories nested deeper than 256 levels. UnixFS modes
+     * and times are not applied.
+     */
+    public void get(Cid cid, Path target) throws IOException {
+        Objects.requireNonNull(cid, "cid == null");
+        new TreeWriter(store).write(cid, Objects.requireNonNull(target, "target == null"));
+    }
+
+    /** True when {@code name} can be an entry name on disk: not empty, ".", "..", no '/' or NUL. */
+    public static boolean isSafeName(String name) {
+        return PathNames.isSafeName(name);
+    }
+
+    private static void checkRange(long offset, long length) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative: " + length);
+        }
+    }
+}

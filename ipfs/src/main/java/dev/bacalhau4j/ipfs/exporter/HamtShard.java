@@ -1,0 +1,151 @@
+package dev.bacalhau4j.ipfs.exporter;
+
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.dag.PbLink;
+import dev.bacalhau4j.ipfs.internal.Murmur3;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reading UnixFS HAMT-sharded directories, as boxo's {@code ipld/unixfs/hamt} writes them. A
+ * shard's links are named by bucket: the bucket index in upper-case hex, zero-padded to the width
+ * of {@code fanout - 1} (2 characters for the usual 256), followed by the entry's name; a link whose
+ * name is the prefix alone is a sub-shard. A name's bucket at each level is the next
+ * {@code log2(fanout)} bits, most significant first, of its 64-bit hash: murmur3 x64 128 of the
+ * UTF-8 name, seed 0, first 64-bit word ({@code h1}) in big-endian order (Go's
+ * {@code murmur3.New64().Sum}; JS takes the first 8 bytes of the canonical output and reverses
+ * them). When the 64 bits run out the directory is too deep, as in boxo.
+ */
+final class HamtShard {
+    static final long MURMUR3_X64_64 = 0x22;
+    static final long MAX_FANOUT = 1 << 16;
+
+    private HamtShard() {}
+
+    /** The 8 bytes whose bits pick a name's buckets, most significant bit first. */
+    static byte[] hash(String name) {
+        byte[] full = Murmur3.hash128(name.getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            out[i] = full[7 - i];
+        }
+        return out;
+    }
+
+    /** Bucket prefix width in hex characters for a fanout: that of {@code fanout - 1}. */
+    static int prefixLength(long fanout) {
+        return Long.toHexString(fanout - 1).length();
+    }
+
+    /**
+     * Finds {@code name} under the shard {@code root}; every sub-shard read is added to
+     * {@code traversed}. Returns the entry's link, named with the bare entry name.
+     */
+    static Optional<PbLink> lookup(Blockstore store, UnixFsNode root, String name, String where,
+            List<Cid> traversed) throws IOException {
+        byte[] hash = hash(name);
+        int consumed = 0;
+        UnixFsNode shard = root;
+        while (true) {
+            int bits = Long.numberOfTrailingZeros(shard.fanout);
+            if (consumed + bits > 64) {
+                throw new CorruptDagException(where, shard.cid, "sharded directory too deep: the 64-bit hash of "
+                        + PathNames.quote(name) + " is used up after " + consumed + " bits");
+            }
+            int bucket = bits(hash, consumed, bits);
+            consumed += bits;
+            int width = prefixLength(shard.fanout);
+            PbLink next = null;
+            for (PbLink link : shard.links) {
+                String linkName = link.nameOrEmpty();
+                if (bucketOf(linkName, width, shard, where) != bucket) {
+                    continue;
+                }
+                if (linkName.length() == width) {
+                    next = link;
+                    break;
+                }
+                if (linkName.substring(width).equals(name)) {
+                    return Optional.of(new PbLink(link.hash(), name, link.tsize()));
+                }
+            }
+            if (next == null) {
+                return Optional.empty();
+            }
+            UnixFsNode child = UnixFsNode.load(store, next.hash(), where);
+            if (child.kind != UnixFsNode.Kind.HAMT) {
+                throw new CorruptDagException(where, child.cid, "sub-shard link " + PathNames.quote(next.nameOrEmpty())
+                        + " of " + shard.cid + " leads to a " + child.type().label() + ", not a shard");
+            }
+            traversed.add(child.cid);
+            shard = child;
+        }
+    }
+
+    /**
+     * Calls {@code out} with every entry under {@code root}, depth first in stored link order,
+     * each link named with the bare entry name.
+     */
+    static void walk(Blockstore store, UnixFsNode root, String where, Consumer<PbLink> out) throws IOException {
+        walk(store, root, where, out, 0);
+    }
+
+    private static void walk(Blockstore store, UnixFsNode shard, String where, Consumer<PbLink> out, int consumed)
+            throws IOException {
+        int bits = Long.numberOfTrailingZeros(shard.fanout);
+        if (consumed + bits > 64) {
+            throw new CorruptDagException(where, shard.cid, "sharded directory deeper than its 64-bit hash allows");
+        }
+        int width = prefixLength(shard.fanout);
+        for (PbLink link : shard.links) {
+            String linkName = link.nameOrEmpty();
+            bucketOf(linkName, width, shard, where);
+            if (linkName.length() > width) {
+                out.accept(new PbLink(link.hash(), linkName.substring(width), link.tsize()));
+                continue;
+            }
+            UnixFsNode child = UnixFsNode.load(store, link.hash(), where);
+            if (child.kind != UnixFsNode.Kind.HAMT) {
+                throw new CorruptDagException(where, child.cid, "sub-shard link " + PathNames.quote(linkName) + " of "
+                        + shard.cid + " leads to a " + child.type().label() + ", not a shard");
+            }
+            walk(store, child, where, out, consumed + bits);
+        }
+    }
+
+    private static int bucketOf(String linkName, int width, UnixFsNode shard, String where)
+            throws CorruptDagException {
+        if (linkName.length() < width) {
+            throw new CorruptDagException(where, shard.cid, "shard link name " + PathNames.quote(linkName)
+                    + " is shorter than its " + width + "-character bucket prefix");
+        }
+        int bucket = 0;
+        for (int i = 0; i < width; i++) {
+            int digit = Character.digit(linkName.charAt(i), 16);
+            if (digit < 0) {
+                throw new CorruptDagException(where, shard.cid, "shard link name " + PathNames.quote(linkName)
+                        + " does not start with a hex bucket prefix");
+            }
+            bucket = bucket << 4 | digit;
+        }
+        if (bucket >= shard.fanout) {
+            throw new CorruptDagException(where, shard.cid, "shard link name " + PathNames.quote(linkName)
+                    + " names bucket " + bucket + " of a fanout of " + shard.fanout);
+        }
+        return bucket;
+    }
+
+    /** {@code count} bits of {@code hash} starting at bit {@code from}, most significant first. */
+    static int bits(byte[] hash, int from, int count) {
+        int out = 0;
+        for (int i = from; i < from + count; i++) {
+            int bit = (hash[i >>> 3] >>> (7 - (i & 7))) & 1;
+            out = out << 1 | bit;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.bacalhau4j.ipfs.exporter;
+
+import dev.bacalhau4j.ipfs.Cid;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Path strings of the exporter: splitting, checking and writing {@code <root-cid>/a/b}. */
+final class PathNames {
+    private PathNames() {}
+
+    static String describe(Cid root, List<String> segments) {
+        return segments.isEmpty() ? root.toString() : root + "/" + String.join("/", segments);
+    }
+
+    /** Splits {@code "a/b/c"} (leading, trailing and doubled slashes ignored) into checked segments. */
+    static List<String> split(String path) {
+        List<String> out = new ArrayList<>();
+        for (String part : path.split("/", -1)) {
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+        }
+        check(out, path);
+        return out;
+    }
+
+    static void check(List<String> segments, Object shown) {
+        for (String s : segments) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("path " + quote(shown) + ": segment " + quote(s)
+                        + " is not an entry name (empty, \".\", \"..\", or contains '/' or NUL); normalize the path first");
+            }
+        }
+    }
+
+    /** True when {@code name} can be a file name in a directory: not empty, ".", "..", no '/' or NUL. */
+    static boolean isSafeName(String name) {
+        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
+                && name.indexOf('/') < 0 && name.indexOf('\0') < 0;
+    }
+
+    static String quote(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7F) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

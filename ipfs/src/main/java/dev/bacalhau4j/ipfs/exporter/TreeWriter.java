@@ -1,0 +1,130 @@
+package dev.bacalhau4j.ipfs.exporter;
+
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.dag.PbLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a UnixFS DAG out as files: into a fresh temporary sibling of the target, renamed onto the
+ * target when complete, so a failure leaves nothing behind. Entry names are checked before use
+ * and every file is created new, so a hostile DAG cannot write outside the target.
+ */
+final class TreeWriter {
+    /** Levels of nested directories written out. */
+    static final int MAX_DEPTH = 256;
+
+    private final Blockstore store;
+
+    TreeWriter(Blockstore store) {
+        this.store = store;
+    }
+
+    void write(Cid root, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || absolute.getFileName() == null) {
+            throw new IllegalArgumentException("target " + target + " has no parent directory to write into");
+        }
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "the target of get must not exist");
+        }
+        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
+        try {
+            Path inside = staging.resolve("tree");
+            writeNode(root, root.toString(), inside, 0);
+            try {
+                Files.move(inside, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(inside, absolute);
+            }
+        } catch (Throwable t) {
+            try {
+                deleteRecursively(staging);
+            } catch (IOException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+        deleteRecursively(staging);
+    }
+
+    private void writeNode(Cid cid, String where, Path out, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new CorruptDagException(where, cid, "directories nested deeper than " + MAX_DEPTH + " levels");
+        }
+        UnixFsNode node = UnixFsNode.load(store, cid, where);
+        switch (node.kind) {
+            case RAW_BLOCK, FILE -> writeFile(cid, where, out);
+            case SYMLINK -> writeSymlink(node, where, out);
+            case DIRECTORY, HAMT -> {
+                Files.createDirectory(out);
+                List<PbLink> entries = Directories.entries(store, node, where);
+                Set<String> seen = new HashSet<>();
+                for (PbLink entry : entries) {
+                    String name = entry.nameOrEmpty();
+                    String child = where + "/" + name;
+                    if (!PathNames.isSafeName(name)) {
+                        throw new CorruptDagException(where, cid, "unsafe entry name " + PathNames.quote(name)
+                                + " (empty, \".\", \"..\", or contains '/' or NUL): refusing to write it");
+                    }
+                    if (!seen.add(name)) {
+                        throw new CorruptDagException(where, cid, "two entries named " + PathNames.quote(name));
+                    }
+                    writeNode(entry.hash(), child, out.resolve(name), depth + 1);
+                }
+            }
+        }
+    }
+
+    private void writeFile(Cid cid, String where, Path out) throws IOException {
+        UnixFsFileReader reader = UnixFsFileReader.open(store, cid, where);
+        try (InputStream in = new RangeInputStream(reader, 0, reader.size());
+             OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            in.transferTo(os);
+        }
+    }
+
+    private static void writeSymlink(UnixFsNode node, String where, Path out) throws IOException {
+        String target = node.symlinkTarget();
+        if (target.isEmpty() || target.indexOf('\0') >= 0) {
+            throw new CorruptDagException(where, node.cid, "symbolic link target " + PathNames.quote(target)
+                    + " is empty or contains NUL");
+        }
+        Files.createSymbolicLink(out, out.getFileSystem().getPath(target));
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
