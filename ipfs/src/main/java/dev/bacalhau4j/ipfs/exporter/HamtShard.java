@@ -28,10 +28,10 @@ final class HamtShard {
 
     /** The 8 bytes whose bits pick a name's buckets, most significant bit first. */
     static byte[] hash(String name) {
-        byte[] full = Murmur3.hash128(name.getBytes(StandardCharsets.UTF_8));
+        long h = Murmur3.hash64(name.getBytes(StandardCharsets.UTF_8));
         byte[] out = new byte[8];
         for (int i = 0; i < 8; i++) {
-            out[i] = full[7 - i];
+            out[i] = (byte) (h >>> (56 - 8 * i));
         }
         return out;
     }
