@@ -1,6 +1,7 @@
 package dev.bacalhau4j.ipfs.car;
 
 import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import dev.bacalhau4j.ipfs.dag.BlockLinks;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class CarExport {
      * Writes {@code prefix} blocks (e.g. the directories a path was resolved through), then the DAG
      * under {@code root}. The header names {@code headerRoot}. Returns the number of blocks written.
      *
-     * @throws MissingBlockException when a block of the DAG is not in the store
+     * @throws BlockNotFoundException when a block of the DAG is not in the store
      */
     public static long write(Blockstore store, Cid headerRoot, List<Cid> prefix, Cid root, Scope scope,
                              OutputStream out) throws IOException {
@@ -71,6 +72,6 @@ public final class CarExport {
     }
 
     private static byte[] require(Blockstore store, Cid cid) throws IOException {
-        return store.get(cid).orElseThrow(() -> new MissingBlockException(cid));
+        return store.get(cid).orElseThrow(() -> new BlockNotFoundException(cid, "the DAG being exported"));
     }
 }

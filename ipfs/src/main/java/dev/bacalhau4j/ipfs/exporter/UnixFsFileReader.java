@@ -1,5 +1,6 @@
 package dev.bacalhau4j.ipfs.exporter;
 
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import java.io.IOException;

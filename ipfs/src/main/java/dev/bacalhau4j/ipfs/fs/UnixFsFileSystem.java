@@ -1,5 +1,6 @@
 package dev.bacalhau4j.ipfs.fs;
 
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.IpfsFormatException;
 import dev.bacalhau4j.ipfs.block.Blockstore;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * is a directory whose listing is empty. Blocks are read lazily, when an operation needs them, so
  * a path such as {@code fs.getPath("/" + cid)} can be handed to the WASM runtime as a mount source
  * with nothing copied. A missing block fails the operation with
- * {@link dev.bacalhau4j.ipfs.exporter.BlockNotFoundException}, which names it.
+ * {@link dev.bacalhau4j.ipfs.block.BlockNotFoundException}, which names it.
  *
  * <p>Symbolic links are reported as links and followed only while their target stays inside their
  * own DAG (relative targets that do not climb above {@code /<cid>}); others resolve to nothing.

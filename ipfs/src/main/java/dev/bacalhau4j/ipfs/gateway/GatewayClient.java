@@ -3,15 +3,19 @@ package dev.bacalhau4j.ipfs.gateway;
 import dev.bacalhau4j.ipfs.BlockMismatchException;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.IpfsFormatException;
+import dev.bacalhau4j.ipfs.IpfsPath;
 import dev.bacalhau4j.ipfs.Multicodec;
 import dev.bacalhau4j.ipfs.block.Block;
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import dev.bacalhau4j.ipfs.car.CarReader;
 import dev.bacalhau4j.ipfs.dag.BlockLinks;
+import dev.bacalhau4j.ipfs.exporter.Exporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,14 +65,23 @@ public final class GatewayClient {
      * first gateway that delivers it completely. Returns at once when it is already complete.
      */
     public FetchReport fetchDag(Cid root, Blockstore store) throws IOException, InterruptedException {
-        if (missing(root, store).isEmpty()) {
+        return fetchDag(IpfsPath.of(root), store);
+    }
+
+    /**
+     * Makes the DAG that {@code path} names present in {@code store}, with the blocks crossed to
+     * reach it (so the path resolves locally afterwards); the rest of the root's DAG is not fetched.
+     */
+    public FetchReport fetchDag(IpfsPath path, Blockstore store) throws IOException, InterruptedException {
+        Cid root = path.root();
+        if (missingUnder(path, store).isEmpty()) {
             return new FetchReport(Optional.empty(), 0, 0, List.of());
         }
         List<String> refused = new ArrayList<>();
         for (URI gateway : gateways) {
             try {
-                long[] counts = fetchCar(gateway, root, store);
-                List<Cid> stillMissing = missing(root, store);
+                long[] counts = fetchCar(gateway, path, store);
+                List<Cid> stillMissing = missingUnder(path, store);
                 if (stillMissing.isEmpty()) {
                     return new FetchReport(Optional.of(gateway), counts[0], counts[1], refused);
                 }
@@ -89,7 +102,7 @@ public final class GatewayClient {
         List<String> refused = new ArrayList<>();
         for (URI gateway : gateways) {
             try {
-                HttpResponse<InputStream> response = send(gateway, cid, "raw", GatewayRequest.RAW_TYPE);
+                HttpResponse<InputStream> response = send(gateway, cid.toString(), "raw", GatewayRequest.RAW_TYPE);
                 try (InputStream body = response.body()) {
                     byte[] data = body.readNBytes(CarReader.MAX_SECTION_BYTES + 1);
                     if (data.length > CarReader.MAX_SECTION_BYTES) {
@@ -105,8 +118,10 @@ public final class GatewayClient {
         throw new GatewayException(cid, refused);
     }
 
-    private long[] fetchCar(URI gateway, Cid root, Blockstore store) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = send(gateway, root, "car", GatewayRequest.CAR_TYPE + "; version=1; order=dfs; dups=n");
+    private long[] fetchCar(URI gateway, IpfsPath path, Blockstore store) throws IOException, InterruptedException {
+        Cid root = path.root();
+        HttpResponse<InputStream> response = send(gateway, path.hasPath() ? root + "/" + encode(path) : root.toString(),
+                "car", GatewayRequest.CAR_TYPE + "; version=1; order=dfs; dups=n");
         try (InputStream body = response.body()) {
             CarReader car = new CarReader(body);
             if (!car.roots().contains(root)) {
@@ -137,9 +152,9 @@ public final class GatewayClient {
         }
     }
 
-    private HttpResponse<InputStream> send(URI gateway, Cid cid, String format, String accept)
+    private HttpResponse<InputStream> send(URI gateway, String cidPath, String format, String accept)
             throws IOException, InterruptedException {
-        URI uri = URI.create(stripSlash(gateway.toString()) + "/ipfs/" + cid + "?format=" + format);
+        URI uri = URI.create(stripSlash(gateway.toString()) + "/ipfs/" + cidPath + "?format=" + format);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -150,6 +165,29 @@ public final class GatewayClient {
             throw new IOException("HTTP " + response.statusCode() + (text.isEmpty() ? "" : " (" + text + ")"));
         }
         return response;
+    }
+
+    /** Blocks still missing to read {@code path}: on the way to its target, then under the target. */
+    private static List<Cid> missingUnder(IpfsPath path, Blockstore store) throws IOException {
+        if (!path.hasPath()) {
+            return missing(path.root(), store);
+        }
+        try {
+            return missing(new Exporter(store).resolve(path.root(), path.segments()).cid(), store);
+        } catch (BlockNotFoundException e) {
+            return List.of(e.cid());
+        }
+    }
+
+    private static String encode(IpfsPath path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.segments()) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
     }
 
     /** CIDs of the DAG under {@code root} that the store lacks (walking only what it has). */

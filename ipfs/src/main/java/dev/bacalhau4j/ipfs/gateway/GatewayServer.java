@@ -2,16 +2,17 @@ package dev.bacalhau4j.ipfs.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import dev.bacalhau4j.ipfs.car.CarExport;
+import dev.bacalhau4j.ipfs.exporter.Exporter;
+import dev.bacalhau4j.ipfs.exporter.Resolution;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,23 +34,18 @@ public final class GatewayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Blockstore store;
-    private final Optional<PathResolver> resolver;
+    private final Exporter exporter;
     private volatile boolean closed;
 
-    private GatewayServer(HttpServer server, ExecutorService workers, Blockstore store, Optional<PathResolver> resolver) {
+    private GatewayServer(HttpServer server, ExecutorService workers, Blockstore store) {
         this.server = server;
         this.workers = workers;
         this.store = store;
-        this.resolver = resolver;
+        this.exporter = new Exporter(store);
     }
 
-    /**
-     * Starts a gateway on {@code address} (port 0 picks a free port).
-     *
-     * @param resolver resolves paths under a CID; without one, requests with a path get 501
-     */
-    public static GatewayServer start(Blockstore store, InetSocketAddress address, Optional<PathResolver> resolver,
-                                      int threads) throws IOException {
+    /** Starts a gateway on {@code address} (port 0 picks a free port) with {@code threads} workers. */
+    public static GatewayServer start(Blockstore store, InetSocketAddress address, int threads) throws IOException {
         HttpServer http = HttpServer.create(address, 64);
         AtomicInteger n = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
@@ -57,7 +53,7 @@ public final class GatewayServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        GatewayServer gateway = new GatewayServer(http, workers, store, resolver);
+        GatewayServer gateway = new GatewayServer(http, workers, store);
         http.createContext("/", gateway::handle);
         http.setExecutor(workers);
         http.start();
@@ -65,8 +61,8 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Starts on 127.0.0.1 with a free port and four workers. */
-    public static GatewayServer startLocal(Blockstore store, Optional<PathResolver> resolver) throws IOException {
-        return start(store, new InetSocketAddress("127.0.0.1", 0), resolver, 4);
+    public static GatewayServer startLocal(Blockstore store) throws IOException {
+        return start(store, new InetSocketAddress("127.0.0.1", 0), 4);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:40123}, to give to a {@link GatewayClient}. */
@@ -105,14 +101,14 @@ public final class GatewayServer implements AutoCloseable {
                     + "(or Accept: application/vnd.ipld.raw / application/vnd.ipld.car)");
             return;
         }
-        PathResolver.Resolved target;
+        Resolution target;
         try {
-            target = resolve(request);
-        } catch (NoSuchFileException e) {
-            fail(exchange, 404, "no link named " + e.getMessage() + " under " + request.root());
+            target = exporter.resolve(request.root(), request.segments());
+        } catch (NoSuchFileException | BlockNotFoundException e) {
+            fail(exchange, 404, e.getMessage());
             return;
-        } catch (UnsupportedOperationException e) {
-            fail(exchange, 501, e.getMessage());
+        } catch (IOException e) {
+            fail(exchange, 400, e.getMessage());
             return;
         }
         if (!store.has(target.cid())) {
@@ -146,15 +142,6 @@ public final class GatewayServer implements AutoCloseable {
             OutputStream body = exchange.getResponseBody();
             CarExport.write(store, request.root(), target.traversed(), target.cid(), request.scope(), body);
         }
-    }
-
-    private PathResolver.Resolved resolve(GatewayRequest request) throws IOException {
-        if (request.segments().isEmpty()) {
-            return new PathResolver.Resolved(request.root(), List.of());
-        }
-        PathResolver r = resolver.orElseThrow(() ->
-                new UnsupportedOperationException("this gateway does not resolve paths under a CID"));
-        return r.resolve(request.root(), request.segments());
     }
 
     private static void fail(HttpExchange exchange, int status, String message) throws IOException {

@@ -1,5 +1,6 @@
 package dev.bacalhau4j.ipfs.exporter;
 
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,11 @@
 package dev.bacalhau4j.ipfs.fs;
 
+import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
-import dev.bacalhau4j.ipfs.exporter.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.exporter.CountingBlockstore;
 import dev.bacalhau4j.ipfs.exporter.Dags;
 import java.io.IOException;

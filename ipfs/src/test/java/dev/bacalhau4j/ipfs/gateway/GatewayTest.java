@@ -42,7 +42,7 @@ class GatewayTest {
         file = TestDags.file(origin, 5, 1000, 1);
         Cid small = TestDags.file(origin, 1, 10, 2);
         dir = TestDags.directory(origin, List.of("big.bin", "small.bin"), List.of(file, small));
-        server = GatewayServer.startLocal(origin, Optional.empty());
+        server = GatewayServer.startLocal(origin);
         closeables.add(server);
     }
 
@@ -95,10 +95,31 @@ class GatewayTest {
         HttpResponse<byte[]> missing = get("/ipfs/" + absent + "?format=raw", null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(new String(missing.body())).contains("block not found: " + absent);
-        assertThat(get("/ipfs/" + dir + "/big.bin?format=raw", null).statusCode()).isEqualTo(501);
+        assertThat(get("/ipfs/" + dir + "/nope.bin?format=raw", null).statusCode()).isEqualTo(404);
         HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(URI.create(server.address() + "/ipfs/" + dir))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void shouldServeAPathWithTheBlocksCrossedToReachIt() throws Exception {
+        HttpResponse<byte[]> raw = get("/ipfs/" + dir + "/big.bin?format=raw", null);
+        assertThat(raw.body()).isEqualTo(origin.get(file).orElseThrow());
+        HttpResponse<byte[]> car = get("/ipfs/" + dir + "/big.bin?format=car", null);
+        CarReader reader = new CarReader(new ByteArrayInputStream(car.body()));
+        assertThat(reader.roots()).containsExactly(dir);
+        assertThat(reader.next().cid()).isEqualTo(dir);
+        assertThat(reader.next().cid()).isEqualTo(file);
+    }
+
+    @Test
+    void shouldFetchOnlyThePathsTargetAndTheBlocksOnTheWay() throws Exception {
+        MemoryBlockstore local = new MemoryBlockstore();
+        GatewayClient client = GatewayClient.builder().gateway(server.address()).build();
+        FetchReport report = client.fetchDag(dev.bacalhau4j.ipfs.IpfsPath.parse(dir + "/big.bin"), local);
+        assertThat(report.blocksReceived()).isEqualTo(1 + 1 + 5);   // directory, file root, 5 leaves
+        assertThat(local.has(dir)).isTrue();
+        assertThat(local.count()).isEqualTo(7);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.bacalhau4j.ipfs.exporter;
+package dev.bacalhau4j.ipfs.block;
 
 import dev.bacalhau4j.ipfs.Cid;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Thrown when a block needed to read a DAG is not in the blockstore. It carries the missing CID,
  * so a caller that can fetch blocks (from a peer or a gateway) can put it and retry the same call:
- * every reading operation of this package is safe to repeat.
+ * every reading operation of the exporter, the FileSystem and CAR export is safe to repeat.
  */
 public class BlockNotFoundException extends IOException {
     private static final long serialVersionUID = 1L;
