@@ -343,6 +343,10 @@ public final class FileBlockstore implements PinningBlockstore {
         }
     }
 
+    GarbageCollector collector() {
+        return collector;
+    }
+
     private final class CollectorTarget implements GarbageCollector.Target {
         @Override
         public PinSet pins() {

@@ -56,9 +56,15 @@ final class GarbageCollector {
 
     private final Target target;
     private final ReentrantLock running = new ReentrantLock();
+    private volatile Runnable afterMark = () -> {};
 
     GarbageCollector(Target target) {
         this.target = target;
+    }
+
+    /** For tests: runs in the collecting thread between the first mark and the listing of the store. */
+    void afterMark(Runnable hook) {
+        this.afterMark = hook;
     }
 
     GcReport collect() throws IOException {
@@ -81,6 +87,7 @@ final class GarbageCollector {
     private GcReport collect(Set<Cid> roots) throws IOException {
         Marker marker = new Marker();
         marker.mark(roots);
+        afterMark.run();
         List<Cid> candidates = new ArrayList<>();
         long[] listed = new long[1];
         try (Stream<Cid> all = target.cids()) {

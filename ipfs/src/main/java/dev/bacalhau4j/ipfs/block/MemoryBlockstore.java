@@ -101,6 +101,10 @@ public final class MemoryBlockstore implements PinningBlockstore {
         }
     }
 
+    GarbageCollector collector() {
+        return collector;
+    }
+
     private final class CollectorTarget implements GarbageCollector.Target {
         @Override
         public PinSet pins() {
