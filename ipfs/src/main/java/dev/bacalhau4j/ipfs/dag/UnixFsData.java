@@ -113,11 +113,11 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
                 case 4 -> readBlocksizes(in, key, blocksizes);
                 case 5 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "hashType");
-                    hashType = in.readInt64("hashType");
+                    hashType = nonNegative(in, in.readInt64("hashType"), "hashType");
                 }
                 case 6 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "fanout");
-                    fanout = in.readInt64("fanout");
+                    fanout = nonNegative(in, in.readInt64("fanout"), "fanout");
                 }
                 case 7 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "mode");

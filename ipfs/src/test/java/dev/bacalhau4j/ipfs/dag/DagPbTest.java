@@ -66,5 +66,9 @@ class DagPbTest {
         assertThatThrownBy(() -> DagPb.decode(new byte[] {0x08, 0x01})).hasMessageContaining("wire type 0");
         assertThatThrownBy(() -> UnixFsData.decode(new byte[] {0x08, 0x09})).hasMessageContaining("unknown UnixFS type 9");
         assertThatThrownBy(() -> UnixFsData.decode(new byte[] {0x18, 0x01})).hasMessageContaining("missing Type");
+        byte[] fanoutAbove63Bits = {0x08, 0x05, 0x30, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+        assertThatThrownBy(() -> UnixFsData.decode(fanoutAbove63Bits)).isInstanceOf(IpfsFormatException.class)
+                .hasMessageContaining("fanout out of range");
     }
 }
