@@ -1,6 +1,5 @@
 package dev.bacalhau4j.ipfs;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -115,39 +114,65 @@ public enum Multibase {
     }
 
     private String encodeRadix(byte[] bytes) {
+        int radix = alphabet.length();
         int zeros = 0;
         while (zeros < bytes.length && bytes[zeros] == 0) {
             zeros++;
         }
-        String digitsPart = zeros == bytes.length ? "" : toRadix(new BigInteger(1, bytes));
-        return String.valueOf(alphabet.charAt(0)).repeat(zeros) + digitsPart;
-    }
-
-    private String toRadix(BigInteger value) {
-        StringBuilder out = new StringBuilder();
-        BigInteger radix = BigInteger.valueOf(alphabet.length());
-        while (value.signum() > 0) {
-            BigInteger[] qr = value.divideAndRemainder(radix);
-            out.append(alphabet.charAt(qr[1].intValue()));
-            value = qr[0];
+        int size = (int) ((bytes.length - zeros) * (Math.log(256) / Math.log(radix))) + 1;
+        byte[] number = new byte[size]; // base-radix digits, most significant first
+        int used = 0;
+        for (int i = zeros; i < bytes.length; i++) {
+            int carry = bytes[i] & 0xFF;
+            int j = 0;
+            for (int k = size - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
+                carry += 256 * number[k];
+                number[k] = (byte) (carry % radix);
+                carry /= radix;
+            }
+            used = j;
         }
-        return out.reverse().toString();
+        int start = size - used;
+        while (start < size && number[start] == 0) {
+            start++;
+        }
+        StringBuilder out = new StringBuilder(zeros + size - start);
+        out.append(String.valueOf(alphabet.charAt(0)).repeat(zeros));
+        for (int k = start; k < size; k++) {
+            out.append(alphabet.charAt(number[k]));
+        }
+        return out.toString();
     }
 
+    /**
+     * Base conversion in one byte array, like {@link #encodeRadix} (BigInteger would allocate a new
+     * number per digit, which grows quadratically with the length): memory linear, time quadratic.
+     */
     private byte[] decodeRadix(String text) {
+        int radix = alphabet.length();
         int zeros = 0;
         while (zeros < text.length() && text.charAt(zeros) == alphabet.charAt(0)) {
             zeros++;
         }
-        BigInteger value = BigInteger.ZERO;
-        BigInteger radix = BigInteger.valueOf(alphabet.length());
+        int size = (int) ((text.length() - zeros) * (Math.log(radix) / Math.log(256))) + 1;
+        byte[] number = new byte[size];
+        int used = 0; // significant bytes, at the end of number
         for (int i = zeros; i < text.length(); i++) {
-            value = value.multiply(radix).add(BigInteger.valueOf(digit(text, i)));
+            int carry = digit(text, i);
+            int j = 0;
+            for (int k = size - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
+                carry += radix * (number[k] & 0xFF);
+                number[k] = (byte) carry;
+                carry >>>= 8;
+            }
+            used = j;
         }
-        byte[] magnitude = value.signum() == 0 ? new byte[0] : value.toByteArray();
-        int skip = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0;
-        byte[] out = new byte[zeros + magnitude.length - skip];
-        System.arraycopy(magnitude, skip, out, zeros, magnitude.length - skip);
+        int start = size - used;
+        while (start < size && number[start] == 0) {
+            start++;
+        }
+        byte[] out = new byte[zeros + size - start];
+        System.arraycopy(number, start, out, zeros, size - start);
         return out;
     }
 

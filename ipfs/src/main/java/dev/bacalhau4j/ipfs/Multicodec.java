@@ -11,6 +11,9 @@ public final class Multicodec {
     private Multicodec() {}
 
     public static String name(long code) {
+        if (code != (int) code) {
+            return "0x" + Long.toHexString(code);
+        }
         return switch ((int) code) {
             case RAW -> "raw";
             case DAG_PB -> "dag-pb";

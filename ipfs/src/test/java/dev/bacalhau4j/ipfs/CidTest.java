@@ -71,6 +71,12 @@ class CidTest {
     }
 
     @Test
+    void shouldNameCodecsAbove32BitsInHexWhenTheirLowBitsMatchAKnownCodec() {
+        Cid cid = Cid.v1((1L << 35) | Multicodec.LIBP2P_KEY, Multihash.sha256(new byte[0]));
+        assertThat(cid.codecName()).isEqualTo("0x800000072");
+    }
+
+    @Test
     void shouldAnswerIdentityCidsFromThemselves() {
         Cid cid = Cid.v1(Multicodec.RAW, Multihash.identity(new byte[] {7, 8}));
         assertThat(cid.identityData()).containsExactly(7, 8);

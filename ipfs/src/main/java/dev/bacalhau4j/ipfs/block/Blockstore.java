@@ -8,8 +8,10 @@ import java.util.stream.Stream;
 /**
  * Storage of blocks by CID. Identity CIDs are answered from the CID itself and never stored.
  * Stores are safe for concurrent use; {@link #put} is idempotent and atomic (a reader sees the
- * whole block or none). Implementations do not verify on {@code put}: callers that received
- * bytes from outside the process verify them first ({@link Block#verified}).
+ * whole block or none). Blocks are keyed on their multihash, so a block put under one CID is
+ * found under any CID with the same multihash (CIDv0 and CIDv1, raw and dag-pb). Callers that
+ * received bytes from outside the process verify them first ({@link Block#verified});
+ * {@link FileBlockstore} also verifies every put and read, {@link MemoryBlockstore} does not.
  */
 public interface Blockstore extends AutoCloseable {
 
@@ -30,7 +32,11 @@ public interface Blockstore extends AutoCloseable {
     /** Removes a block; returns whether it was present. Callers that must keep pinned data use the GC. */
     boolean delete(Cid cid) throws IOException;
 
-    /** Every stored CID (identity CIDs excluded); the caller closes the stream. */
+    /**
+     * One CID for each stored block (identity CIDs excluded); the caller closes the stream. A
+     * store keyed on multihashes may give a block under another version or codec than it was put
+     * with ({@link FileBlockstore} lists raw CIDv1s): compare {@link Cid#multihash()}s.
+     */
     Stream<Cid> cids() throws IOException;
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The UnixFS {@code Data} message carried in a dag-pb node's data: type, inline bytes, file size,
  * the sizes of a file's children, HAMT parameters, and optional mode and mtime. Absent optional
- * fields are {@code null}. {@link #encode()} writes the fields in number order, as Kubo and the JS
+ * fields are {@code null}, and empty {@code data} is absent. {@link #encode()} writes the fields in number order, as Kubo and the JS
  * importer do; {@link #decode(byte[])} also accepts packed {@code blocksizes}.
  */
 public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long> blocksizes,
@@ -22,7 +22,8 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
 
     public UnixFsData {
         Objects.requireNonNull(type, "type == null");
-        data = data == null ? null : data.clone();
+        // empty and absent Data encode alike (no field, as Kubo writes an empty file), so they are one value
+        data = data == null || data.length == 0 ? null : data.clone();
         blocksizes = List.copyOf(blocksizes == null ? List.of() : blocksizes);
     }
 
@@ -112,11 +113,11 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
                 case 4 -> readBlocksizes(in, key, blocksizes);
                 case 5 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "hashType");
-                    hashType = in.readInt64("hashType");
+                    hashType = nonNegative(in, in.readInt64("hashType"), "hashType");
                 }
                 case 6 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "fanout");
-                    fanout = in.readInt64("fanout");
+                    fanout = nonNegative(in, in.readInt64("fanout"), "fanout");
                 }
                 case 7 -> {
                     in.expectWireType(key, ProtoReader.WIRE_VARINT, "mode");

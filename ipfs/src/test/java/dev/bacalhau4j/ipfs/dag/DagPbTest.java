@@ -45,6 +45,16 @@ class DagPbTest {
     }
 
     @Test
+    void shouldDecodeAnEmptyDataFieldAsAbsentWhenReencoding() {
+        byte[] explicitEmpty = {0x08, 0x02, 0x12, 0x00, 0x18, 0x00};
+        UnixFsData data = UnixFsData.decode(explicitEmpty);
+        assertThat(data.data()).isNull();
+        assertThat(data).isEqualTo(UnixFsData.file(null, 0, List.of()));
+        assertThat(UnixFsData.decode(data.encode())).isEqualTo(data);
+        assertThat(UnixFsData.file(new byte[0], 0, List.of())).isEqualTo(data);
+    }
+
+    @Test
     void shouldRefuseNonCanonicalAndMalformedNodes() {
         // Data (field 1) before a link (field 2)
         byte[] dataThenLink = {0x0a, 0x00, 0x12, 0x00};
@@ -56,5 +66,9 @@ class DagPbTest {
         assertThatThrownBy(() -> DagPb.decode(new byte[] {0x08, 0x01})).hasMessageContaining("wire type 0");
         assertThatThrownBy(() -> UnixFsData.decode(new byte[] {0x08, 0x09})).hasMessageContaining("unknown UnixFS type 9");
         assertThatThrownBy(() -> UnixFsData.decode(new byte[] {0x18, 0x01})).hasMessageContaining("missing Type");
+        byte[] fanoutAbove63Bits = {0x08, 0x05, 0x30, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+        assertThatThrownBy(() -> UnixFsData.decode(fanoutAbove63Bits)).isInstanceOf(IpfsFormatException.class)
+                .hasMessageContaining("fanout out of range");
     }
 }
