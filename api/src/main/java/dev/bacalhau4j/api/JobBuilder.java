@@ -40,7 +40,7 @@ public final class JobBuilder {
     private final Map<String, String> meta = new LinkedHashMap<>();
     private String taskName = "main";
     private EngineSpec engine;
-    private PublisherSpec publisher = PublisherSpec.local();
+    private PublisherSpec publisher = PublisherSpec.defaultPublisher();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<InputSource> inputs = new ArrayList<>();
     private final List<ResultPath> outputs = new ArrayList<>();

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where results are published: {@code local} (a results directory on the node) or {@code ipfs}.
+ * Where results are published: {@code ipfs} (the default: the node's blockstore, as one CID) or
+ * {@code local} (a results directory on the node).
  *
  * @param type the publisher type
  * @param params publisher params, sorted by name
@@ -20,5 +21,14 @@ public record PublisherSpec(String type, Map<String, String> params) {
 
     public static PublisherSpec local() {
         return new PublisherSpec(LOCAL, Map.of());
+    }
+
+    public static PublisherSpec ipfs() {
+        return new PublisherSpec(IPFS, Map.of());
+    }
+
+    /** What a job that names no publisher gets: {@code ipfs}. */
+    public static PublisherSpec defaultPublisher() {
+        return ipfs();
     }
 }

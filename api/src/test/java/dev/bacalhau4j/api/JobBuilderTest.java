@@ -38,7 +38,7 @@ class JobBuilderTest {
         assertThat(task.verification()).isEqualTo(new Verification(VerificationType.DETERMINISTIC, 3, 2));
         assertThat(job.namespace()).isEqualTo("default");
         assertThat(job.type()).isEqualTo(JobType.BATCH);
-        assertThat(task.publisher()).isEqualTo(PublisherSpec.local());
+        assertThat(task.publisher()).isEqualTo(PublisherSpec.ipfs());
     }
 
     @Test

@@ -40,7 +40,7 @@ class JobSpecsReadTest {
         assertThat(job.count()).isEqualTo(1);
         Task task = job.task();
         assertThat(task.name()).isEqualTo("main");
-        assertThat(task.publisher()).isEqualTo(PublisherSpec.local());
+        assertThat(task.publisher()).isEqualTo(PublisherSpec.ipfs());
         assertThat(task.network()).isEqualTo(NetworkSpec.NONE);
         assertThat(task.verification()).isEqualTo(Verification.NONE);
         assertThat(task.resources()).isEqualTo(Resources.NONE);
@@ -114,7 +114,7 @@ class JobSpecsReadTest {
 
         assertThat(job.name()).isEqualTo("j-5e0c2a4e-7f2d-4a57-9d0b-7f4f1e9d2c11");
         assertThat(job.meta()).containsEntry("bacalhau.org/requester.id", "node-0");
-        assertThat(job.task().publisher()).isEqualTo(PublisherSpec.local());
+        assertThat(job.task().publisher()).isEqualTo(PublisherSpec.ipfs());
         assertThat(job.task().network()).isEqualTo(new NetworkSpec(NetworkType.DEFAULT));
         assertThat(job.task().timeouts().executionTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(((DockerEngine) job.task().engine()).parameters()).containsExactly("echo", "hello");

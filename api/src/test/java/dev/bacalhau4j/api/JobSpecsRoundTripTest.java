@@ -72,7 +72,7 @@ class JobSpecsRoundTripTest {
                           - echo
                           - hi
                     Publisher:
-                      Type: local
+                      Type: ipfs
                     ResultPaths:
                       - Name: outputs
                         Path: /outputs
@@ -99,7 +99,7 @@ class JobSpecsRoundTripTest {
                         }
                       },
                       "Publisher": {
-                        "Type": "local"
+                        "Type": "ipfs"
                       },
                       "ResultPaths": [
                         {

@@ -1,12 +1,19 @@
 package dev.bacalhau4j.core;
 
+import dev.bacalhau4j.api.BacalhauException;
 import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobInfo;
 import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.PublishedResult;
 import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.core.internal.FileTrees;
 import dev.bacalhau4j.core.internal.LocalNode;
 import dev.bacalhau4j.core.internal.NodeConfig;
+import dev.bacalhau4j.ipfs.importer.ImportProfile;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +37,11 @@ public final class Bacalhau implements AutoCloseable {
     public static final String DIRECTORY_ENV = "BACALHAU4J_DIR";
 
     private final LocalNode node;
+    private final NodeIpfs ipfs;
 
     private Bacalhau(LocalNode node) {
         this.node = node;
+        this.ipfs = new NodeIpfs(node.ipfs());
     }
 
     /** An embedded node on the default node directory ({@code $BACALHAU4J_DIR} or {@code ~/.bacalhau4j}). */
@@ -88,6 +97,31 @@ public final class Bacalhau implements AutoCloseable {
         return node.result(jobId);
     }
 
+    /** The node's IPFS: add and read data, CAR files, pins and garbage collection. */
+    public NodeIpfs ipfs() {
+        return ipfs;
+    }
+
+    /**
+     * Writes a job's published outputs to {@code target} (which must not exist): the tree of an
+     * {@code ipfs} result (fetched from the gateways when this node lacks it), or a copy of a
+     * {@code local} one.
+     *
+     * @throws BacalhauException when the job published nothing
+     */
+    public void download(JobResult result, Path target) throws IOException {
+        PublishedResult published = result.outputs().orElseThrow(() -> new BacalhauException("job "
+                + result.jobId() + " published no results (state " + result.state() + ")"));
+        URI location = published.location();
+        if ("ipfs".equals(location.getScheme())) {
+            ipfs.get(location.getSchemeSpecificPart().replaceFirst("^//", ""), target);
+        } else if ("file".equals(location.getScheme())) {
+            FileTrees.copyNew(Path.of(location), target);
+        } else {
+            throw new BacalhauException("cannot download results published at " + location);
+        }
+    }
+
     /** What this node is and can run. */
     public NodeInfo info() {
         return node.info();
@@ -109,6 +143,9 @@ public final class Bacalhau implements AutoCloseable {
         private long maxDownloadBytes = 1L << 30;
         private long logCapBytes = dev.bacalhau4j.api.runtime.ExecutionLimits.DEFAULT_LOG_CAP;
         private boolean discoverRuntimes = true;
+        private ImportProfile importProfile = ImportProfile.DEFAULT;
+        private final List<URI> gateways = new ArrayList<>();
+        private InetSocketAddress gatewayListen;
 
         private Builder() {}
 
@@ -174,12 +211,48 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The UnixFS import profile for published results and {@link NodeIpfs#add}:
+         * {@code unixfs-v0-2015} (default, what {@code ipfs add} gives), {@code kubo-v1-raw} or
+         * {@code unixfs-v1-2025}.
+         */
+        public Builder importProfile(ImportProfile profile) {
+            this.importProfile = Objects.requireNonNull(profile, "profile == null");
+            return this;
+        }
+
+        /** The same, by name; an unknown name is refused with the known ones. */
+        public Builder importProfile(String name) {
+            return importProfile(ImportProfile.named(name));
+        }
+
+        /**
+         * Fetches IPFS inputs this node lacks from {@code gateway} (a peer's gateway, or any IPFS
+         * gateway such as {@code https://ipfs.io}); gateways are tried in the order added, and every
+         * block is verified against its CID before it is stored.
+         */
+        public Builder gateway(URI gateway) {
+            gateways.add(Objects.requireNonNull(gateway, "gateway == null"));
+            return this;
+        }
+
+        /** Serves this node's blocks as an IPFS trustless gateway on {@code address} (port 0: any free port). */
+        public Builder serveGateway(InetSocketAddress address) {
+            this.gatewayListen = Objects.requireNonNull(address, "address == null");
+            return this;
+        }
+
+        /** Serves the gateway on 127.0.0.1 on a free port; {@link NodeIpfs#gatewayAddress()} tells which. */
+        public Builder serveGateway() {
+            return serveGateway(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        }
+
         /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes);
+                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen));
             return new Bacalhau(LocalNode.open(config));
         }
     }

@@ -1,5 +1,6 @@
 package dev.bacalhau4j.core;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +13,22 @@ import java.util.Optional;
  * @param engines engine type to availability: empty string when usable, else why not
  * @param sourceTypes input source types this node can stage
  * @param maxConcurrentExecutions executions run at once
+ * @param importProfile the UnixFS profile results are published with
+ * @param gatewayAddress where this node serves its blocks, empty when it serves none
+ * @param gateways gateways this node fetches missing IPFS data from
  */
 public record NodeInfo(
         String nodeId,
         Optional<Path> directory,
         Map<String, String> engines,
         java.util.List<String> sourceTypes,
-        int maxConcurrentExecutions) {
+        int maxConcurrentExecutions,
+        String importProfile,
+        Optional<URI> gatewayAddress,
+        java.util.List<URI> gateways) {
     public NodeInfo {
         engines = Map.copyOf(engines);
         sourceTypes = java.util.List.copyOf(sourceTypes);
+        gateways = java.util.List.copyOf(gateways);
     }
 }

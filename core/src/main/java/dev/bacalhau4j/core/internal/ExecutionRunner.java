@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 final class ExecutionRunner {
     /** An input with this target feeds the program's standard input instead of being mounted. */
     static final String STDIN_TARGET = "/dev/stdin";
+    private static final String STAGING_AREA = "staging";
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
 
@@ -100,7 +101,10 @@ final class ExecutionRunner {
         } finally {
             // a late cancel is already in the outcome; clear it so cleanup and the store writes run
             Thread.interrupted();
-            if (scratch != null) FileTrees.deleteQuietly(scratch);
+            if (scratch != null) {
+                stagers.release(scratch.resolve(STAGING_AREA));
+                FileTrees.deleteQuietly(scratch);
+            }
         }
         return finish(run, executionId, outcome, published, started);
     }
@@ -124,7 +128,7 @@ final class ExecutionRunner {
 
     private ExecutionContext stage(JobRun run, String executionId, Task task, Path scratch, Runtime runtime)
             throws IOException {
-        Path area = Files.createDirectory(scratch.resolve("staging"));
+        Path area = Files.createDirectory(scratch.resolve(STAGING_AREA));
         List<Mount> inputs = new ArrayList<>();
         Optional<Path> stdin = Optional.empty();
         for (int i = 0; i < task.inputSources().size(); i++) {

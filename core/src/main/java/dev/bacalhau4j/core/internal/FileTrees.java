@@ -59,6 +59,23 @@ public final class FileTrees {
         copy(source, target);
     }
 
+    /** Copies a file or tree to {@code target}, which must not exist; nothing is left behind on failure. */
+    public static void copyNew(Path source, Path target) throws IOException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        }
+        try {
+            if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                copy(source, target);
+            } else {
+                Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+    }
+
     /** Copies a tree; symlinks are copied as links, never followed. */
     public static void copy(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {

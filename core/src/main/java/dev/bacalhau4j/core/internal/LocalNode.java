@@ -9,13 +9,17 @@ import dev.bacalhau4j.api.JobInfo;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobSpecs;
 import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.api.PublisherSpec;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.api.runtime.Runtime;
 import dev.bacalhau4j.core.JobHandle;
 import dev.bacalhau4j.core.NodeInfo;
 import dev.bacalhau4j.core.internal.publish.ResultPublisher;
 import dev.bacalhau4j.core.internal.publish.local.LocalPublisher;
+import dev.bacalhau4j.core.internal.ipfs.IpfsServices;
+import dev.bacalhau4j.core.internal.publish.ipfs.IpfsPublisher;
 import dev.bacalhau4j.core.internal.staging.Stagers;
+import dev.bacalhau4j.core.internal.staging.ipfs.IpfsStager;
 import dev.bacalhau4j.core.internal.staging.ipfs.IpfsSources;
 import dev.bacalhau4j.core.internal.staging.inline.InlineStager;
 import dev.bacalhau4j.core.internal.staging.local.LocalStager;
@@ -63,6 +67,7 @@ public final class LocalNode implements AutoCloseable {
     private final List<Runtime> ownedRuntimes;
     private final Stagers stagers;
     private final Map<String, ResultPublisher> publishers;
+    private final IpfsServices ipfs;
     private final ExecutionRunner executionRunner;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
@@ -71,7 +76,7 @@ public final class LocalNode implements AutoCloseable {
     private volatile boolean closed;
 
     private LocalNode(NodeConfig config, Path dataRoot, String nodeId, JobStore store,
-            Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes) throws IOException {
+            Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes, IpfsServices ipfs) throws IOException {
         this.config = config;
         this.directory = config.directory();
         this.dataRoot = dataRoot;
@@ -79,9 +84,11 @@ public final class LocalNode implements AutoCloseable {
         this.store = store;
         this.runtimes = runtimes;
         this.ownedRuntimes = ownedRuntimes;
+        this.ipfs = ipfs;
         this.stagers = new Stagers(List.of(new InlineStager(), new LocalStager(config.allowedLocalPaths()),
-                new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30))));
-        this.publishers = Map.of("local", new LocalPublisher(dataRoot.resolve("results")));
+                new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30)), new IpfsStager(ipfs)));
+        this.publishers = Map.of(PublisherSpec.LOCAL, new LocalPublisher(dataRoot.resolve("results")),
+                PublisherSpec.IPFS, new IpfsPublisher(ipfs));
         Path work = dataRoot.resolve("work");
         FileTrees.delete(work); // scratch left by a crashed run holds nothing anyone can use
         Files.createDirectories(work);
@@ -132,14 +139,25 @@ public final class LocalNode implements AutoCloseable {
         for (Runtime r : config.runtimes()) {
             runtimes.put(r.engineType(), r);
         }
+        runtimes.values().forEach(r -> r.open(nodeId));
+        IpfsServices ipfs;
         try {
-            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned);
+            ipfs = IpfsServices.open(config.directory().map(d -> dataRoot.resolve("blocks")), config.importProfile(),
+                    config.gateways(), config.gatewayListen());
+        } catch (IOException e) {
+            store.close();
+            owned.forEach(Runtime::close);
+            throw new BacalhauException("cannot open the blockstore under " + dataRoot + ": " + e.getMessage(), e);
+        }
+        try {
+            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned, ipfs);
             node.recover();
             log.info("node {} open on {} with engines {}", nodeId,
                     config.directory().map(Path::toString).orElse("memory"), runtimes.keySet());
             return node;
         } catch (IOException | RuntimeException e) {
             store.close();
+            ipfs.close();
             owned.forEach(Runtime::close);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
@@ -175,6 +193,10 @@ public final class LocalNode implements AutoCloseable {
         }
         if (!runtime.availability().isAvailable()) {
             return "engine '" + engine + "' is unavailable on node " + nodeId + ": " + runtime.availability().reason();
+        }
+        String policy = runtime.refusal(job.task());
+        if (!policy.isEmpty()) {
+            return "node " + nodeId + " refuses this task: " + policy;
         }
         if (!publishers.containsKey(job.task().publisher().type())) {
             return "publisher '" + job.task().publisher().type() + "' is not available on node " + nodeId
@@ -376,13 +398,19 @@ public final class LocalNode implements AutoCloseable {
     public NodeInfo info() {
         Map<String, String> engines = new TreeMap<>();
         runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));
-        return new NodeInfo(nodeId, directory, engines, stagers.types(), config.maxConcurrentExecutions());
+        return new NodeInfo(nodeId, directory, engines, stagers.types(), config.maxConcurrentExecutions(),
+                ipfs.profile().name(), ipfs.gatewayAddress(), ipfs.gateways());
     }
 
     // ---- for the execution runner ----
 
     JobStore store() {
         return store;
+    }
+
+    /** The node's IPFS side, for the public facade. */
+    public IpfsServices ipfs() {
+        return ipfs;
     }
 
     String nodeId() {
@@ -426,6 +454,7 @@ public final class LocalNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ownedRuntimes.forEach(Runtime::close);
+        ipfs.close();
         store.close();
         if (directory.isEmpty()) {
             FileTrees.deleteQuietly(dataRoot);

@@ -1,6 +1,9 @@
 package dev.bacalhau4j.core.internal;
 
 import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.ipfs.importer.ImportProfile;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,9 @@ import java.util.Optional;
  * @param defaultExecutionTimeout the timeout for tasks that set none
  * @param maxDownloadBytes cap on one URL download
  * @param logCapBytes cap on stdout and on stderr per execution
+ * @param importProfile how published results and added files become UnixFS DAGs
+ * @param gateways IPFS gateways to fetch missing inputs from, tried in order
+ * @param gatewayListen where to serve this node's blocks as a trustless gateway, if anywhere
  */
 public record NodeConfig(
         Optional<Path> directory,
@@ -26,9 +32,13 @@ public record NodeConfig(
         int maxConcurrentExecutions,
         Duration defaultExecutionTimeout,
         long maxDownloadBytes,
-        long logCapBytes) {
+        long logCapBytes,
+        ImportProfile importProfile,
+        List<URI> gateways,
+        Optional<InetSocketAddress> gatewayListen) {
     public NodeConfig {
         allowedLocalPaths = List.copyOf(allowedLocalPaths);
         runtimes = List.copyOf(runtimes);
+        gateways = List.copyOf(gateways);
     }
 }

@@ -40,7 +40,7 @@ class CliTest {
                 .contains("argv[1]=hello", "argv[2]=world")
                 .contains("env GREETING=hi")
                 .containsPattern("Job ID: +j-")
-                .contains("Outputs:   " + nodeDir.resolve("results"));
+                .containsPattern("Outputs: +ipfs://Qm");
         assertThat(run.err()).contains("to-stderr");
     }
 
@@ -216,7 +216,7 @@ class CliTest {
         CliRun describe = CliRun.run(nodeDir, "job", "describe", id);
         assertThat(describe.exitCode()).as(describe.toString()).isZero();
         assertThat(describe.out()).contains("ID:          " + id, "Name:        my-echo", "State:       Completed",
-                "exit code 0", "Published: " + nodeDir.resolve("results"), "argv[1]=listed");
+                "exit code 0", "Published: ipfs://Qm", "argv[1]=listed");
 
         CliRun json = CliRun.run(nodeDir, "job", "describe", id, "--output", "json");
         JsonNode tree = new ObjectMapper().readTree(json.out());

@@ -151,11 +151,11 @@ public final class JobDecoder {
     private static PublisherSpec publisher(Fields task) {
         Fields f = task.object("Publisher", "Type", "Params");
         if (f == null) {
-            return PublisherSpec.local();
+            return PublisherSpec.defaultPublisher();
         }
         String type = f.string("Type", "").strip().toLowerCase(Locale.ROOT);
         if (type.isEmpty()) {
-            type = PublisherSpec.LOCAL; // Bacalhau writes an unset publisher as Type: ""
+            type = PublisherSpec.defaultPublisher().type(); // Bacalhau writes an unset publisher as Type: ""
         }
         if (!type.equals(PublisherSpec.LOCAL) && !type.equals(PublisherSpec.IPFS)) {
             throw new InvalidJobException(f.child("Type"), "unsupported type '" + f.string("Type", "").strip()

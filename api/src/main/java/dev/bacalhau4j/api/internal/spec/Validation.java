@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
     static final String PUBLISHERS = "ipfs, local";
+    private static final java.util.Set<String> RESERVED_RESULT_NAMES = java.util.Set.of("stdout", "stderr", "exitCode");
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-fA-F]{64}");
 
     private Validation() {}
@@ -241,6 +242,14 @@ public final class Validation {
             String at = path + "[" + i + "]";
             if (r.name().isBlank()) {
                 fail(at + ".Name", "must not be empty");
+            }
+            if (RESERVED_RESULT_NAMES.contains(r.name())) {
+                fail(at + ".Name", Fields.quote(r.name()) + " is reserved: published results hold the program's "
+                        + "stdout, stderr and exitCode under those names");
+            }
+            if (r.name().equals(".") || r.name().equals("..") || r.name().contains("/")
+                    || r.name().chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                fail(at + ".Name", "must be a single file name (got " + Fields.quote(r.name()) + ")");
             }
             Integer seen = names.putIfAbsent(r.name(), i);
             if (seen != null) {

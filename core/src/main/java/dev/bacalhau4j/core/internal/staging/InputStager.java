@@ -21,4 +21,10 @@ public interface InputStager {
      * @throws StagingException when the input is refused or unavailable, naming why
      */
     Path stage(InputSource input, String where, Path area) throws IOException;
+
+    /**
+     * Releases what this stager holds for the execution whose staging area is {@code area} (the
+     * node calls it once the execution ended, before removing the area). Default: nothing.
+     */
+    default void release(Path area) {}
 }

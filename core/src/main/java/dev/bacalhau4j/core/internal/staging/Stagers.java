@@ -23,6 +23,11 @@ public final class Stagers {
         return List.copyOf(byType.keySet());
     }
 
+    /** Lets every stager release what it holds for the execution staged under {@code area}. */
+    public void release(Path area) {
+        byType.values().forEach(stager -> stager.release(area));
+    }
+
     /** Stages {@code input} with the stager for its source type. */
     public Path stage(InputSource input, String where, Path area) throws IOException {
         String type = input.source().type();

@@ -1,0 +1,162 @@
+package dev.bacalhau4j.core;
+
+import dev.bacalhau4j.core.internal.ipfs.IpfsServices;
+import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.IpfsPath;
+import dev.bacalhau4j.ipfs.block.Block;
+import dev.bacalhau4j.ipfs.block.GcReport;
+import dev.bacalhau4j.ipfs.block.Pin;
+import dev.bacalhau4j.ipfs.car.CarExport;
+import dev.bacalhau4j.ipfs.car.CarReader;
+import dev.bacalhau4j.ipfs.exporter.DirEntry;
+import dev.bacalhau4j.ipfs.exporter.NodeStat;
+import dev.bacalhau4j.ipfs.importer.ImportProfile;
+import dev.bacalhau4j.ipfs.importer.UnixFsImporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The node's IPFS: add files and trees (pinned), read them back ({@code cat}, {@code ls},
+ * {@code get}), move DAGs as CAR files, and manage pins and garbage collection. Paths are
+ * {@code CID} or {@code CID/path}; what the node lacks is fetched from its gateways and verified.
+ * Obtained from {@link Bacalhau#ipfs()}; it lives as long as its node and is thread-safe.
+ */
+public final class NodeIpfs {
+    private final IpfsServices ipfs;
+
+    NodeIpfs(IpfsServices ipfs) {
+        this.ipfs = ipfs;
+    }
+
+    /** Adds a file or a directory tree with the node's profile and pins it. */
+    public Cid add(Path path) throws IOException {
+        return add(path, ipfs.profile());
+    }
+
+    /** Adds a file or a directory tree with {@code profile} and pins it. */
+    public Cid add(Path path, ImportProfile profile) throws IOException {
+        Objects.requireNonNull(path, "path == null");
+        // the lease keeps the new blocks through a concurrent GC until the root is pinned
+        try (var lease = ipfs.store().pins().lease("adding " + path)) {
+            Cid cid = new UnixFsImporter(ipfs.store(), profile).addTree(path).cid();
+            ipfs.store().pins().pin(cid, "added " + path.getFileName());
+            return cid;
+        }
+    }
+
+    /** Adds bytes as one file with the node's profile and pins it. */
+    public Cid add(byte[] bytes) throws IOException {
+        try (var lease = ipfs.store().pins().lease("adding bytes")) {
+            Cid cid = new UnixFsImporter(ipfs.store(), ipfs.profile()).addBytes(bytes).cid();
+            ipfs.store().pins().pin(cid, "added bytes");
+            return cid;
+        }
+    }
+
+    /** The file at {@code cidPath}, streamed; the caller closes the stream. */
+    public InputStream cat(String cidPath) throws IOException {
+        return cat(cidPath, 0, Long.MAX_VALUE);
+    }
+
+    /** {@code length} bytes of the file at {@code cidPath} from {@code offset}, reading only the blocks needed. */
+    public InputStream cat(String cidPath, long offset, long length) throws IOException {
+        Cid target = resolve(cidPath);
+        return ipfs.exporter().cat(target, offset, length);
+    }
+
+    /** The entries of the directory at {@code cidPath}. */
+    public List<DirEntry> ls(String cidPath) throws IOException {
+        return ipfs.exporter().list(resolve(cidPath));
+    }
+
+    /** What {@code cidPath} is: type, size, CID. */
+    public NodeStat stat(String cidPath) throws IOException {
+        return ipfs.exporter().stat(resolve(cidPath));
+    }
+
+    /**
+     * Writes the file or tree at {@code cidPath} to {@code target} (which must not exist), fetching
+     * the whole DAG first so a missing block fails before anything is written.
+     */
+    public void get(String cidPath, Path target) throws IOException {
+        IpfsPath path = parse(cidPath);
+        fetch(path);
+        ipfs.exporter().get(ipfs.exporter().resolve(path.root(), path.segments()).cid(), target);
+    }
+
+    /** Writes the DAG under {@code root} as a CAR v1 stream; returns the number of blocks. */
+    public long exportCar(Cid root, OutputStream out) throws IOException {
+        fetch(IpfsPath.of(root));
+        return CarExport.write(ipfs.store(), root, out);
+    }
+
+    /**
+     * Reads a CAR v1 stream into the blockstore, verifying every block, and pins its roots.
+     * Returns the roots. A block that does not match its CID stops the import with an error.
+     */
+    public List<Cid> importCar(InputStream in) throws IOException {
+        CarReader car = new CarReader(in);
+        try (var lease = ipfs.store().pins().lease("importing a CAR")) {
+            for (Block block = car.next(); block != null; block = car.next()) {
+                ipfs.store().put(block);
+            }
+            for (Cid root : car.roots()) {
+                ipfs.store().pins().pin(root, "imported CAR");
+            }
+        }
+        return car.roots();
+    }
+
+    public void pin(Cid root, String name) throws IOException {
+        ipfs.store().pins().pin(root, name);
+    }
+
+    public boolean unpin(Cid root) throws IOException {
+        return ipfs.store().pins().unpin(root);
+    }
+
+    public List<Pin> pins() {
+        return ipfs.store().pins().list();
+    }
+
+    /** Removes every block not reachable from a pin or from a running job's inputs and outputs. */
+    public GcReport collectGarbage() throws IOException {
+        return ipfs.store().collectGarbage();
+    }
+
+    /** The profile the node imports with. */
+    public ImportProfile profile() {
+        return ipfs.profile();
+    }
+
+    /** Where this node serves its blocks as a trustless gateway, if it does. */
+    public Optional<URI> gatewayAddress() {
+        return ipfs.gatewayAddress();
+    }
+
+    private Cid resolve(String cidPath) throws IOException {
+        IpfsPath path = parse(cidPath);
+        return ipfs.exporter().resolve(path.root(), path.segments()).cid();
+    }
+
+    private void fetch(IpfsPath path) throws IOException {
+        try {
+            ipfs.fetch(path);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("fetching " + path + " was interrupted");
+        }
+    }
+
+    /** Throws {@code IpfsFormatException} naming what is wrong with a malformed path. */
+    private static IpfsPath parse(String cidPath) {
+        return IpfsPath.parse(cidPath);
+    }
+}
