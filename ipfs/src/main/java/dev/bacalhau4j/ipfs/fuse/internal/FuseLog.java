@@ -1,6 +1,8 @@
 package dev.bacalhau4j.ipfs.fuse.internal;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,6 +73,8 @@ public final class FuseLog {
 
         static {
             try {
+                // libfuse logs from its worker threads too: keep them attached, as the other callbacks do
+                Native.setCallbackThreadInitializer(FUNC, new CallbackThreadInitializer(true, false, "bacalhau4j-fuse-worker"));
                 LibFuse.get().setLogFunc().ifPresent(f -> f.invokeVoid(new Object[] {FUNC}));
             } catch (Throwable t) {
                 LOG.debug("libfuse messages stay on stderr: {}", t.toString());

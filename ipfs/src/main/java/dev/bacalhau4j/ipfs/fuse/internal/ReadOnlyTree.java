@@ -70,7 +70,12 @@ public final class ReadOnlyTree {
         return p;
     }
 
-    /** Attributes of the entry itself (a symbolic link is reported as a link). */
+    /**
+     * Attributes of the entry itself (a symbolic link is reported as a link, never followed).
+     * Modes: directories {@code 0555}; files {@code 0444} plus the source's execute bits (the
+     * content is public: everyone may read it); links {@code 0777}. Times: the source's
+     * last-modified time for all three (the UnixFS file system reports a fixed one).
+     */
     public Attributes attributes(String fusePath) throws IOException {
         Path p = resolve(fusePath);
         BasicFileAttributes a;
@@ -161,7 +166,8 @@ public final class ReadOnlyTree {
 
     /**
      * Reads up to {@code dst.remaining()} bytes at {@code offset} (pread semantics: short only at
-     * end of file); returns the count, or -1 when the handle is unknown.
+     * end of file); returns the count, or -1 when the handle is unknown. {@code dst} may wrap
+     * native memory that is valid only during this call: it is never kept.
      */
     public int read(long fh, ByteBuffer dst, long offset) throws IOException {
         OpenFile f = handles.get(fh);
