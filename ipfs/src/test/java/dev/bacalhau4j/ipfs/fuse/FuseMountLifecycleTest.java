@@ -108,18 +108,45 @@ class FuseMountLifecycleTest {
     }
 
     @Test
-    void shouldMountAgainAfterCleanupStaleWhenTheServingJvmWasKilled() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClassPath(), FuseMountMain.class.getName(), src.toString(), mnt.toString())
-                .redirectErrorStream(true).start();
+    void shouldUnmountAtJvmExitWithoutClose() throws Exception {
+        Process child = startChild("exit");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            StringBuilder seen = new StringBuilder();
-            while ((line = out.readLine()) != null && !line.startsWith("MOUNTED")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as("child output: %s", seen).startsWith("MOUNTED");
+            awaitMounted(child);
+            assertThat(names(mnt)).containsExactly("big.bin", "hello.txt");
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(FuseTestSupport.mountsAt(mnt)).isEmpty();
+        assertThat(names(mnt)).isEmpty();
+    }
+
+    private Process startChild(String... extra) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", testClassPath(), FuseMountMain.class.getName(), src.toString(), mnt.toString()));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static void awaitMounted(Process child) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = out.readLine()) != null && !line.startsWith("MOUNTED")) {
+            seen.append(line).append('\n');
+        }
+        assertThat(line).as("child output: %s", seen).startsWith("MOUNTED");
+    }
+
+    @Test
+    void shouldMountAgainAfterCleanupStaleWhenTheServingJvmWasKilled() throws Exception {
+        Process child = startChild();
+        try {
+            awaitMounted(child);
             assertThat(names(mnt)).containsExactly("big.bin", "hello.txt");
         } finally {
             child.destroyForcibly(); // SIGKILL: no close, no shutdown hook
