@@ -3,6 +3,7 @@ package dev.bacalhau4j.examples.bench;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multihash;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.FileBlockstore;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import dev.bacalhau4j.ipfs.importer.ImportedEntry;
 import dev.bacalhau4j.ipfs.importer.UnixFsImporter;
@@ -87,10 +88,17 @@ public final class ImportBench {
             cases.put("(b) import kubo-v1-raw, blocks discarded", () -> importInto(file, new DiscardingStore()));
             if (disk) {
                 Path blocks = dir.resolve("blocks");
-                cases.put("(c) import kubo-v1-raw, blocks written as files", () -> {
+                cases.put("(c) import into the node's FileBlockstore", () -> {
                     deleteTree(blocks);
-                    Files.createDirectories(blocks);
-                    return importInto(file, new PlainFileStore(blocks));
+                    try (FileBlockstore store = FileBlockstore.open(blocks)) {
+                        return importInto(file, store);
+                    }
+                });
+                cases.put("(d) the same without fsync per block", () -> {
+                    deleteTree(blocks);
+                    try (FileBlockstore store = FileBlockstore.builder(blocks).fsync(false).open()) {
+                        return importInto(file, store);
+                    }
                 });
             }
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
@@ -239,43 +247,4 @@ public final class ImportBench {
     }
 
     /** Writes each block to DIR/CID as a plain file; enough to price the writes, not a real store. */
-    private static final class PlainFileStore implements Blockstore {
-        private final Path dir;
-
-        PlainFileStore(Path dir) {
-            this.dir = dir;
-        }
-
-        @Override
-        public boolean has(Cid cid) {
-            return Files.exists(dir.resolve(cid.toString()));
-        }
-
-        @Override
-        public Optional<byte[]> get(Cid cid) throws IOException {
-            Path path = dir.resolve(cid.toString());
-            return Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
-        }
-
-        @Override
-        public long size(Cid cid) throws IOException {
-            Path path = dir.resolve(cid.toString());
-            return Files.exists(path) ? Files.size(path) : -1;
-        }
-
-        @Override
-        public void put(Cid cid, byte[] data) throws IOException {
-            Files.write(dir.resolve(cid.toString()), data);
-        }
-
-        @Override
-        public boolean delete(Cid cid) throws IOException {
-            return Files.deleteIfExists(dir.resolve(cid.toString()));
-        }
-
-        @Override
-        public Stream<Cid> cids() {
-            return Stream.empty();
-        }
-    }
 }
