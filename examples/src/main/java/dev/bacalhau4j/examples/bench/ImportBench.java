@@ -3,6 +3,7 @@ package dev.bacalhau4j.examples.bench;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multihash;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
 import dev.bacalhau4j.ipfs.block.FileBlockstore;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import dev.bacalhau4j.ipfs.importer.ImportedEntry;
@@ -85,7 +86,7 @@ public final class ImportBench {
                     Runtime.getRuntime().availableProcessors());
             Map<String, Measured> cases = new LinkedHashMap<>();
             cases.put("(a) SHA-256 floor", () -> sha256(file));
-            cases.put("(b) import kubo-v1-raw, blocks discarded", () -> importInto(file, new DiscardingStore()));
+            cases.put("(b) import kubo-v1-raw, blocks discarded", () -> importInto(file, new DiscardingBlockstore()));
             if (disk) {
                 Path blocks = dir.resolve("blocks");
                 cases.put("(c) import into the node's FileBlockstore", () -> {
@@ -214,37 +215,4 @@ public final class ImportBench {
             });
         }
     }
-
-    /** Keeps nothing: the import only hashes, like {@code ipfs add -n}. */
-    private static final class DiscardingStore implements Blockstore {
-        @Override
-        public boolean has(Cid cid) {
-            return false;
-        }
-
-        @Override
-        public Optional<byte[]> get(Cid cid) {
-            return Optional.empty();
-        }
-
-        @Override
-        public long size(Cid cid) {
-            return -1;
-        }
-
-        @Override
-        public void put(Cid cid, byte[] data) {}
-
-        @Override
-        public boolean delete(Cid cid) {
-            return false;
-        }
-
-        @Override
-        public Stream<Cid> cids() {
-            return Stream.empty();
-        }
-    }
-
-    /** Writes each block to DIR/CID as a plain file; enough to price the writes, not a real store. */
 }

@@ -2,7 +2,9 @@ package dev.bacalhau4j.examples.cli;
 
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
+import dev.bacalhau4j.ipfs.importer.UnixFsImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +34,9 @@ final class IpfsAddCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the CID.")
     boolean quiet;
 
+    @Option(names = {"-n", "--only-hash"}, description = "Compute the CID without storing or pinning anything.")
+    boolean onlyHash;
+
     @Override
     public Integer call() throws Exception {
         Path abs = path.toAbsolutePath().normalize();
@@ -45,7 +50,9 @@ final class IpfsAddCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--profile: " + e.getMessage(), e);
             }
-            Cid cid = node.ipfs().add(abs, chosen);
+            Cid cid = onlyHash
+                    ? new UnixFsImporter(new DiscardingBlockstore(), chosen).addTree(abs).cid()
+                    : node.ipfs().add(abs, chosen);
             spec.commandLine().getOut().println(quiet ? cid.toString() : "added " + cid + " " + abs.getFileName());
         }
         return ExitCodes.OK;

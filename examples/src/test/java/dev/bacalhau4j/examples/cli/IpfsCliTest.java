@@ -31,6 +31,9 @@ class IpfsCliTest {
 
         CliRun raw = CliRun.run(nodeDir, "ipfs", "add", "-q", "--profile", "kubo-v1-raw", file.toString());
         assertThat(raw.out().strip()).startsWith("bafkrei");
+        CliRun onlyHash = CliRun.run(work.resolve("other"), "ipfs", "add", "-q", "-n", file.toString());
+        assertThat(onlyHash.out().strip()).isEqualTo(HELLO_V0);
+        assertThat(CliRun.run(work.resolve("other"), "ipfs", "cat", HELLO_V0).exitCode()).isEqualTo(1);
 
         Path tree = Files.createDirectories(work.resolve("tree/sub"));
         Files.writeString(tree.resolve("a.txt"), "alpha");
