@@ -15,13 +15,21 @@ import java.util.Optional;
  * @param state its final state
  * @param message why it ended so, in a sentence (empty for a plain completion)
  * @param executions every execution, in the order they were created
+ * @param verdict whether the result was verified by independent executions
  */
-public record JobResult(String jobId, JobState state, String message, List<ExecutionResult> executions) {
+public record JobResult(String jobId, JobState state, String message, List<ExecutionResult> executions,
+                        Verdict verdict) {
     public JobResult {
         Objects.requireNonNull(jobId, "jobId == null");
         Objects.requireNonNull(state, "state == null");
         Objects.requireNonNull(message, "message == null");
         executions = List.copyOf(executions);
+        Objects.requireNonNull(verdict, "verdict == null");
+    }
+
+    /** A result nobody verified. */
+    public JobResult(String jobId, JobState state, String message, List<ExecutionResult> executions) {
+        this(jobId, state, message, executions, Verdict.unverified("not verified"));
     }
 
     /** The execution whose outputs stand for the job, if any ran. */

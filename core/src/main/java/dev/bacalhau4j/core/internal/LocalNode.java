@@ -9,6 +9,8 @@ import dev.bacalhau4j.api.JobInfo;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobSpecs;
 import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.api.DockerEngine;
+import dev.bacalhau4j.api.Verdict;
 import dev.bacalhau4j.api.PublisherSpec;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.api.runtime.Runtime;
@@ -392,7 +394,17 @@ public final class LocalNode implements AutoCloseable {
     }
 
     private JobResult resultOf(String jobId, JobState state, String message) {
-        return new JobResult(jobId, state, message, store.executions(jobId));
+        Verdict verdict = store.job(jobId).map(info -> verdictOf(info.job())).orElse(Verdict.unverified("not verified"));
+        return new JobResult(jobId, state, message, store.executions(jobId), verdict);
+    }
+
+    /** One embedded node verifies nothing: it refuses jobs that ask for more than one execution. */
+    private static Verdict verdictOf(Job job) {
+        if (job.task().engine() instanceof DockerEngine) {
+            return Verdict.unverified("containers are not deterministic, so their results are not verified");
+        }
+        return Verdict.unverified("ran once on one node; a network of nodes can verify a WASM job by "
+                + "running it on several and comparing result CIDs");
     }
 
     public NodeInfo info() {

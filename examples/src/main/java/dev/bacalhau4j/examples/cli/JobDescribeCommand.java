@@ -91,6 +91,7 @@ final class JobDescribeCommand implements Callable<Integer> {
             field(out, "Timeout", GoDuration.format(task.timeouts().executionTimeout()));
         }
         field(out, "Publisher", task.publisher().type());
+        field(out, "Verified", Views.verdict(result.verdict()));
         out.println();
         out.println("Executions:");
         if (result.executions().isEmpty()) {
@@ -104,6 +105,9 @@ final class JobDescribeCommand implements Callable<Integer> {
                 out.println("    Failure:   " + failure);
             }
             e.published().ifPresent(p -> out.println("    Published: " + Views.location(p) + " (" + p.publisherType() + ")"));
+            if (!e.engineDetail().isEmpty()) {
+                out.println("    Ran:       " + e.engineDetail());
+            }
             block(out, "Stdout", e.stdout(), e.stdoutTruncated());
             block(out, "Stderr", e.stderr(), e.stderrTruncated());
         }

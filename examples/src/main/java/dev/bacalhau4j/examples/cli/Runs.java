@@ -76,6 +76,9 @@ final class Runs {
             out.println("Exit code: " + result.exitCode());
         }
         result.outputs().ifPresent(p -> out.println("Outputs:   " + Views.location(p)));
+        if (result.outputs().isPresent()) {
+            out.println("Verified:  " + Views.verdict(result.verdict()));
+        }
         String stdout = result.stdout();
         if (!stdout.isEmpty()) {
             out.println("Stdout:" + (e != null && e.stdoutTruncated() ? " (truncated)" : ""));

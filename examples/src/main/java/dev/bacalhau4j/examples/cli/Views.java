@@ -34,33 +34,35 @@ final class Views {
 
     /** {@code job describe}: the spec as Bacalhau writes it, where the job stands, and its executions. */
     record JobDescription(String id, String name, String state, String message, String createdAt,
-            String updatedAt, JsonNode spec, List<ExecutionView> executions) {
+            String updatedAt, JsonNode spec, boolean verified, String verification, List<ExecutionView> executions) {
         static JobDescription of(JobInfo info, JobResult result) {
             return new JobDescription(info.id(), nameOf(info), stateName(info.state().name()), info.message(),
                     instant(info.createdAt()), instant(info.updatedAt()),
-                    OutputFormat.tree(JobSpecs.toJson(info.job())),
+                    OutputFormat.tree(JobSpecs.toJson(info.job())), result.verdict().verified(),
+                    result.verdict().explanation(),
                     result.executions().stream().map(ExecutionView::of).toList());
         }
     }
 
     /** The end of a {@code wasm run} or {@code job run}. */
     record RunView(String jobId, String state, String message, int exitCode, String stdout, String stderr,
-            String outputs, List<ExecutionView> executions) {
+            String outputs, boolean verified, String verification, List<ExecutionView> executions) {
         static RunView of(JobResult result) {
             return new RunView(result.jobId(), stateName(result.state().name()), result.message(),
                     result.exitCode(), result.stdout(), result.stderr(),
-                    result.outputs().map(Views::location).orElse(""),
+                    result.outputs().map(Views::location).orElse(""), result.verdict().verified(),
+                    result.verdict().explanation(),
                     result.executions().stream().map(ExecutionView::of).toList());
         }
     }
 
     /** One execution, with its logs decoded as UTF-8 text. */
     record ExecutionView(String id, String nodeId, String state, int exitCode, String failureReason,
-            String failureMessage, String publisher, String published, String stdout, boolean stdoutTruncated,
-            String stderr, boolean stderrTruncated, String startedAt, String finishedAt) {
+            String failureMessage, String engineDetail, String publisher, String published, String stdout,
+            boolean stdoutTruncated, String stderr, boolean stderrTruncated, String startedAt, String finishedAt) {
         static ExecutionView of(ExecutionResult e) {
             return new ExecutionView(e.executionId(), e.nodeId(), stateName(e.state().name()), e.exitCode(),
-                    e.failureReason(), e.failureMessage(),
+                    e.failureReason(), e.failureMessage(), e.engineDetail(),
                     e.published().map(PublishedResult::publisherType).orElse(""),
                     e.published().map(Views::location).orElse(""),
                     e.stdout(), e.stdoutTruncated(), e.stderr(), e.stderrTruncated(),
@@ -121,5 +123,10 @@ final class Views {
     /** A time for tables, in this machine's zone. */
     static String localTime(Instant t) {
         return Instant.EPOCH.equals(t) ? "-" : LOCAL_TIME.format(t);
+    }
+
+    /** "yes (...)" or "no (...)", for human output. */
+    static String verdict(dev.bacalhau4j.api.Verdict verdict) {
+        return (verdict.verified() ? "yes" : "no") + (verdict.explanation().isEmpty() ? "" : " (" + verdict.explanation() + ")");
     }
 }

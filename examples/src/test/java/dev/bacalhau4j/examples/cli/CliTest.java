@@ -40,7 +40,8 @@ class CliTest {
                 .contains("argv[1]=hello", "argv[2]=world")
                 .contains("env GREETING=hi")
                 .containsPattern("Job ID: +j-")
-                .containsPattern("Outputs: +ipfs://Qm");
+                .containsPattern("Outputs: +ipfs://Qm")
+                .contains("Verified:  no (ran once on one node");
         assertThat(run.err()).contains("to-stderr");
     }
 
