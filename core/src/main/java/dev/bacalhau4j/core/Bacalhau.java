@@ -146,6 +146,7 @@ public final class Bacalhau implements AutoCloseable {
         private ImportProfile importProfile = ImportProfile.DEFAULT;
         private final List<URI> gateways = new ArrayList<>();
         private InetSocketAddress gatewayListen;
+        private boolean fuse = true;
 
         private Builder() {}
 
@@ -247,12 +248,23 @@ public final class Bacalhau implements AutoCloseable {
             return serveGateway(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
         }
 
+        /**
+         * Whether IPFS inputs reach containers through a read-only FUSE mount of the node's IPFS
+         * data at {@code <node directory>/ipfs} (default true; used only where FUSE is available).
+         * Without it, or where FUSE is unavailable, a container's IPFS inputs are copied into its
+         * staging directory first; {@link NodeInfo#inputMount()} says which, and why.
+         */
+        public Builder fuse(boolean fuse) {
+            this.fuse = fuse;
+            return this;
+        }
+
         /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen));
+                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), fuse);
             return new Bacalhau(LocalNode.open(config));
         }
     }
