@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
  * <p>Opened once by the node at start, after removing a stale mount a crashed run left on the
  * same mount point; closed by the node after its executions stop and before the file system it
  * serves closes. Owns the {@link FuseMount} and its threads, not the file system. Thread-safe.
+ *
+ * <p>Containers bind a path inside the mount ({@code <mount>/<cid>}) with the engine's default
+ * propagation, not {@code rslave}: the mount exists before any container is created and outlives
+ * every container (the node removes its containers before unmounting), so nothing needs to
+ * propagate; and Docker refuses {@code rslave}/{@code rshared} binds whose source lies on a
+ * mount that is neither shared nor slave, which the FUSE mount is wherever its parent mount is
+ * private (as on the CI machines, where {@code /} is private). Checked on Docker 20.10.
  */
 public final class InputMount implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InputMount.class);
@@ -38,6 +45,12 @@ public final class InputMount implements AutoCloseable {
      * mount that copies, with the reason. Logs which, once.
      */
     public static InputMount open(UnixFsFileSystem fileSystem, Path mountPoint, boolean enabled) {
+        try {
+            // before touching it, and even when this run will not mount: a dead mount fails every stat
+            FuseMount.cleanupStale(mountPoint);
+        } catch (FuseException | RuntimeException e) {
+            log.warn("a stale FUSE mount stays on {}: {}", mountPoint, e.getMessage());
+        }
         if (!enabled) {
             return copying(fileSystem, "FUSE disabled by the node's options");
         }
@@ -45,7 +58,6 @@ public final class InputMount implements AutoCloseable {
             return copying(fileSystem, "FUSE unavailable: " + FuseMount.unavailableReason());
         }
         try {
-            FuseMount.cleanupStale(mountPoint); // before touching it: a dead mount fails every stat
             Files.createDirectories(mountPoint);
             FuseMount mount = FuseMount.mount(fileSystem.getPath("/"), mountPoint);
             InputMount m = new InputMount(fileSystem, Optional.of(mount), "fuse at " + mount.mountPoint());
