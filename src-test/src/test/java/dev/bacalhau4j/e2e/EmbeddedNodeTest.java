@@ -92,7 +92,9 @@ class EmbeddedNodeTest {
             JobResult result = node.job(id).orElseThrow().await(Duration.ofSeconds(1));
             assertThat(result.state()).isEqualTo(JobState.COMPLETED);
             assertThat(result.stdout()).contains("argv[1]=kept");
-            assertThat(Path.of(result.outputs().orElseThrow().location()).resolve("stdout")).hasContent(result.stdout());
+            assertThat(result.outputs().orElseThrow().location().getScheme()).isEqualTo("ipfs");
+            node.download(result, tmp.resolve("downloaded"));
+            assertThat(tmp.resolve("downloaded/stdout")).hasContent(result.stdout());
             assertThat(node.describe(id).orElseThrow().job()).isEqualTo(
                     Job.wasm(Programs.wasm("echo")).args("kept").output("outputs", "/outputs").build());
         }
@@ -230,7 +232,8 @@ class EmbeddedNodeTest {
 
     @Test
     void shouldFailJobsThisNodeCannotRunWithTheReason() throws Exception {
-        try (Bacalhau node = Bacalhau.builder().inMemory().build()) {
+        try (Bacalhau node = Bacalhau.builder().inMemory().noRuntimeDiscovery()
+                .runtime(new dev.bacalhau4j.runtime.function.WasmRuntime()).build()) {
             JobResult docker = node.run(Job.docker("local/busybox:1").build());
             assertThat(docker.state()).isEqualTo(JobState.FAILED);
             assertThat(docker.message()).contains("no runtime for engine 'docker'").contains("available: wasm");

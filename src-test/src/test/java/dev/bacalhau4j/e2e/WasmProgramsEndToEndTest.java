@@ -33,8 +33,13 @@ class WasmProgramsEndToEndTest {
         node.close();
     }
 
-    private static Path published(JobResult result) {
-        return Path.of(result.outputs().orElseThrow().location());
+    /** The job's published results, downloaded to a fresh directory. */
+    private Path published(JobResult result) throws java.io.IOException {
+        Path dir = tmp.resolve("results-" + result.jobId());
+        if (!java.nio.file.Files.exists(dir)) {
+            node.download(result, dir);
+        }
+        return dir;
     }
 
     @Test

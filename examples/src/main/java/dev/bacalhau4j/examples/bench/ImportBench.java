@@ -3,6 +3,8 @@ package dev.bacalhau4j.examples.bench;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multihash;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
+import dev.bacalhau4j.ipfs.block.FileBlockstore;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import dev.bacalhau4j.ipfs.importer.ImportedEntry;
 import dev.bacalhau4j.ipfs.importer.UnixFsImporter;
@@ -84,13 +86,20 @@ public final class ImportBench {
                     Runtime.getRuntime().availableProcessors());
             Map<String, Measured> cases = new LinkedHashMap<>();
             cases.put("(a) SHA-256 floor", () -> sha256(file));
-            cases.put("(b) import kubo-v1-raw, blocks discarded", () -> importInto(file, new DiscardingStore()));
+            cases.put("(b) import kubo-v1-raw, blocks discarded", () -> importInto(file, new DiscardingBlockstore()));
             if (disk) {
                 Path blocks = dir.resolve("blocks");
-                cases.put("(c) import kubo-v1-raw, blocks written as files", () -> {
+                cases.put("(c) import into the node's FileBlockstore", () -> {
                     deleteTree(blocks);
-                    Files.createDirectories(blocks);
-                    return importInto(file, new PlainFileStore(blocks));
+                    try (FileBlockstore store = FileBlockstore.open(blocks)) {
+                        return importInto(file, store);
+                    }
+                });
+                cases.put("(d) the same without fsync per block", () -> {
+                    deleteTree(blocks);
+                    try (FileBlockstore store = FileBlockstore.builder(blocks).fsync(false).open()) {
+                        return importInto(file, store);
+                    }
                 });
             }
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
@@ -204,78 +213,6 @@ public final class ImportBench {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    /** Keeps nothing: the import only hashes, like {@code ipfs add -n}. */
-    private static final class DiscardingStore implements Blockstore {
-        @Override
-        public boolean has(Cid cid) {
-            return false;
-        }
-
-        @Override
-        public Optional<byte[]> get(Cid cid) {
-            return Optional.empty();
-        }
-
-        @Override
-        public long size(Cid cid) {
-            return -1;
-        }
-
-        @Override
-        public void put(Cid cid, byte[] data) {}
-
-        @Override
-        public boolean delete(Cid cid) {
-            return false;
-        }
-
-        @Override
-        public Stream<Cid> cids() {
-            return Stream.empty();
-        }
-    }
-
-    /** Writes each block to DIR/CID as a plain file; enough to price the writes, not a real store. */
-    private static final class PlainFileStore implements Blockstore {
-        private final Path dir;
-
-        PlainFileStore(Path dir) {
-            this.dir = dir;
-        }
-
-        @Override
-        public boolean has(Cid cid) {
-            return Files.exists(dir.resolve(cid.toString()));
-        }
-
-        @Override
-        public Optional<byte[]> get(Cid cid) throws IOException {
-            Path path = dir.resolve(cid.toString());
-            return Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
-        }
-
-        @Override
-        public long size(Cid cid) throws IOException {
-            Path path = dir.resolve(cid.toString());
-            return Files.exists(path) ? Files.size(path) : -1;
-        }
-
-        @Override
-        public void put(Cid cid, byte[] data) throws IOException {
-            Files.write(dir.resolve(cid.toString()), data);
-        }
-
-        @Override
-        public boolean delete(Cid cid) throws IOException {
-            return Files.deleteIfExists(dir.resolve(cid.toString()));
-        }
-
-        @Override
-        public Stream<Cid> cids() {
-            return Stream.empty();
         }
     }
 }

@@ -20,15 +20,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "bacalhau4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Compute over data: run WebAssembly jobs on an embedded Bacalhau4j node.%n"
+        description = "Compute over data: run WebAssembly and Docker jobs on an embedded Bacalhau4j node.%n"
                 + "Jobs, their history and published results are kept under the node directory.",
-        subcommands = {WasmCommand.class, DockerCommand.class, JobCommand.class, HelpCommand.class},
+        subcommands = {WasmCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
+            HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
                 "  bacalhau4j wasm run wordcount.wasm -i file:///data/texts:/inputs",
                 "  bacalhau4j job run -f job.yaml",
                 "  bacalhau4j job list",
                 "  bacalhau4j job describe j-...",
+                "  bacalhau4j job get j-... --output-dir results",
+                "  bacalhau4j ipfs add ./data",
+                "  bacalhau4j serve --gateway-port 8080",
                 "%nExit codes:",
                 "  0  done (a job's program exited 0)",
                 "  N  a job's program exited with code N",
@@ -44,6 +48,15 @@ final class BacalhauCommand implements Runnable {
             description = "Allow jobs to read local inputs from under DIR (repeatable). None by default.")
     List<Path> allowLocalPaths = new ArrayList<>();
 
+    @Option(names = "--gateway", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "An IPFS gateway to fetch missing data from (repeatable, tried in order), e.g. a peer's "
+                    + "http://127.0.0.1:8080 or https://ipfs.io. Every block is verified against its CID.")
+    List<java.net.URI> gateways = new ArrayList<>();
+
+    @Option(names = "--import-profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "How results and added files become CIDs: unixfs-v0-2015 (default), kubo-v1-raw, unixfs-v1-2025.")
+    String importProfile;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors, and the node's log at INFO level.")
     boolean verbose;
@@ -53,7 +66,7 @@ final class BacalhauCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: wasm or job");
+        throw new ParameterException(spec.commandLine(), "Missing command: wasm, docker, job, ipfs or serve");
     }
 
     /** The top command of the command line that {@code spec} belongs to. */
@@ -72,13 +85,27 @@ final class BacalhauCommand implements Runnable {
      * caller closes it.
      */
     Bacalhau openNode(Collection<Path> extraAllowed) {
+        return openNode(extraAllowed, b -> { });
+    }
+
+    /** The same, with {@code more} applied to the builder last. */
+    Bacalhau openNode(Collection<Path> extraAllowed, java.util.function.Consumer<Bacalhau.Builder> more) {
         Bacalhau.Builder builder = Bacalhau.builder().directory(nodeDirectory());
+        gateways.forEach(builder::gateway);
+        if (importProfile != null) {
+            try {
+                builder.importProfile(importProfile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--import-profile: " + e.getMessage(), e);
+            }
+        }
         for (Path p : allowLocalPaths) {
             builder.allowLocalPath(p.toAbsolutePath().normalize());
         }
         for (Path p : extraAllowed) {
             builder.allowLocalPath(p);
         }
+        more.accept(builder);
         return builder.build();
     }
 }

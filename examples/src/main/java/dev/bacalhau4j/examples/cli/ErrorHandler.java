@@ -17,7 +17,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        boolean usage = e instanceof InvalidJobException || e instanceof UsageException;
+        boolean usage = e instanceof InvalidJobException || e instanceof UsageException
+                || e instanceof dev.bacalhau4j.ipfs.IpfsFormatException;
         err.println("Error: " + oneLine(e));
         if (verbose(cl)) {
             e.printStackTrace(err);

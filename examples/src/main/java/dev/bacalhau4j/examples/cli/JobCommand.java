@@ -8,13 +8,14 @@ import picocli.CommandLine.Spec;
 /** {@code bacalhau4j job}: run job specs and look at jobs the node knows. */
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = "Run job specs and inspect jobs.",
-        subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class})
+        subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
+            JobGetCommand.class})
 final class JobCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, list, describe or history");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, list, describe, history or get");
     }
 }

@@ -97,9 +97,13 @@ class CliTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("2 4 19 /inputs/sub/a.txt", "2 4 19 total");
-        String outputs = run.out().lines().filter(l -> l.startsWith("Outputs:")).findFirst().orElseThrow()
-                .substring("Outputs:".length()).strip();
-        assertThat(Path.of(outputs, "outputs", "wordcount.txt")).exists();
+        String id = run.out().lines().filter(l -> l.startsWith("Job ID:")).findFirst().orElseThrow()
+                .substring("Job ID:".length()).strip();
+        Path results = work.resolve("results");
+        CliRun get = CliRun.run(nodeDir, "job", "get", id, "--output-dir", results.toString());
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(results.resolve("outputs/wordcount.txt")).content().contains("2 4 19 total");
+        assertThat(results.resolve("exitCode")).hasContent("0\n");
     }
 
     @Test

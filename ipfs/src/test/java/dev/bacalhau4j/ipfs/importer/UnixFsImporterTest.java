@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multicodec;
+import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
 import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
 import dev.bacalhau4j.ipfs.dag.DagPb;
 import dev.bacalhau4j.ipfs.dag.PbLink;

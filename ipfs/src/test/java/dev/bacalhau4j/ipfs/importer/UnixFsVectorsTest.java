@@ -2,6 +2,7 @@ package dev.bacalhau4j.ipfs.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
 import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ class UnixFsVectorsTest {
         assertThat(root.tsize()).isEqualTo(tsize);
         assertThat(root.size()).isEqualTo(size);
         assertThat(root.directory()).isFalse();
-        assertThat(store.largestBlock).isLessThanOrEqualTo(Vectors.profile(profile).chunkSize() + 64 * 1024);
+        assertThat(store.largestBlock()).isLessThanOrEqualTo(Vectors.profile(profile).chunkSize() + 64 * 1024);
     }
 
     static Stream<Arguments> texts() {

@@ -1,15 +1,29 @@
-package dev.bacalhau4j.ipfs.importer;
+package dev.bacalhau4j.ipfs.block;
 
 import dev.bacalhau4j.ipfs.Cid;
-import dev.bacalhau4j.ipfs.block.Blockstore;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A blockstore that keeps nothing and counts what it was given, for imports that only need CIDs. */
-final class DiscardingBlockstore implements Blockstore {
-    long blocks;
-    long bytes;
-    int largestBlock;
+/**
+ * A blockstore that keeps nothing and counts what it was given: for imports that only need the
+ * CID ({@code ipfs add --only-hash}) and for measuring the importer alone. Thread-safe.
+ */
+public final class DiscardingBlockstore implements Blockstore {
+    private long blocks;
+    private long bytes;
+    private int largestBlock;
+
+    public synchronized long blocks() {
+        return blocks;
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    public synchronized int largestBlock() {
+        return largestBlock;
+    }
 
     @Override
     public boolean has(Cid cid) {
