@@ -29,7 +29,8 @@ import java.util.Optional;
  * kept in SQLite under the node directory. A node is costly (thread pool, database, runtime
  * caches) and meant to be shared; it is thread-safe. Whoever builds it closes it: closing stops
  * running jobs (they end {@code Stopped}), keeps queued ones for the next start, and releases
- * every thread and file it holds.
+ * every thread and file it holds, including the read-only FUSE mount through which its docker
+ * jobs read IPFS inputs ({@code <node directory>/ipfs}, see {@link Builder#fuse(boolean)}).
  */
 public final class Bacalhau implements AutoCloseable {
 

@@ -45,11 +45,13 @@ public final class InputMount implements AutoCloseable {
      * mount that copies, with the reason. Logs which, once.
      */
     public static InputMount open(UnixFsFileSystem fileSystem, Path mountPoint, boolean enabled) {
-        try {
-            // before touching it, and even when this run will not mount: a dead mount fails every stat
-            FuseMount.cleanupStale(mountPoint);
-        } catch (FuseException | RuntimeException e) {
-            log.warn("a stale FUSE mount stays on {}: {}", mountPoint, e.getMessage());
+        if (Files.isReadable(Path.of("/proc/self/mountinfo"))) { // Linux: the only place a mount can be left
+            try {
+                // before touching it, and even when this run will not mount: a dead mount fails every stat
+                FuseMount.cleanupStale(mountPoint);
+            } catch (FuseException | RuntimeException e) {
+                log.warn("a stale FUSE mount stays on {}: {}", mountPoint, e.getMessage());
+            }
         }
         if (!enabled) {
             return copying(fileSystem, "FUSE disabled by the node's options");
