@@ -29,7 +29,8 @@ import java.util.Optional;
  * kept in SQLite under the node directory. A node is costly (thread pool, database, runtime
  * caches) and meant to be shared; it is thread-safe. Whoever builds it closes it: closing stops
  * running jobs (they end {@code Stopped}), keeps queued ones for the next start, and releases
- * every thread and file it holds.
+ * every thread and file it holds, including the read-only FUSE mount through which its docker
+ * jobs read IPFS inputs ({@code <node directory>/ipfs}, see {@link Builder#fuse(boolean)}).
  */
 public final class Bacalhau implements AutoCloseable {
 
@@ -146,6 +147,7 @@ public final class Bacalhau implements AutoCloseable {
         private ImportProfile importProfile = ImportProfile.DEFAULT;
         private final List<URI> gateways = new ArrayList<>();
         private InetSocketAddress gatewayListen;
+        private boolean fuse = true;
 
         private Builder() {}
 
@@ -247,12 +249,23 @@ public final class Bacalhau implements AutoCloseable {
             return serveGateway(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
         }
 
+        /**
+         * Whether IPFS inputs reach containers through a read-only FUSE mount of the node's IPFS
+         * data at {@code <node directory>/ipfs} (default true; used only where FUSE is available).
+         * Without it, or where FUSE is unavailable, a container's IPFS inputs are copied into its
+         * staging directory first; {@link NodeInfo#inputMount()} says which, and why.
+         */
+        public Builder fuse(boolean fuse) {
+            this.fuse = fuse;
+            return this;
+        }
+
         /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen));
+                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), fuse);
             return new Bacalhau(LocalNode.open(config));
         }
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param importProfile the UnixFS profile results are published with
  * @param gatewayAddress where this node serves its blocks, empty when it serves none
  * @param gateways gateways this node fetches missing IPFS data from
+ * @param inputMount how IPFS inputs reach containers: {@code fuse at <mount point>} (the node's
+ *                   FUSE mount, nothing copied) or {@code copy (<why not FUSE>)}
  */
 public record NodeInfo(
         String nodeId,
@@ -25,7 +27,8 @@ public record NodeInfo(
         int maxConcurrentExecutions,
         String importProfile,
         Optional<URI> gatewayAddress,
-        java.util.List<URI> gateways) {
+        java.util.List<URI> gateways,
+        String inputMount) {
     public NodeInfo {
         engines = Map.copyOf(engines);
         sourceTypes = java.util.List.copyOf(sourceTypes);

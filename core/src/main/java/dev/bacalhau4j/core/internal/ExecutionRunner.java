@@ -14,6 +14,7 @@ import dev.bacalhau4j.api.runtime.ExecutionOutcome;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.api.runtime.Mount;
 import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.core.internal.ipfs.InputMount;
 import dev.bacalhau4j.core.internal.publish.PublishRequest;
 import dev.bacalhau4j.core.internal.publish.ResultPublisher;
 import dev.bacalhau4j.core.internal.staging.Stagers;
@@ -48,12 +49,13 @@ final class ExecutionRunner {
     private final LocalNode node;
     private final Stagers stagers;
     private final Path workRoot;
-    private final HostPaths hostPaths = new HostPaths();
+    private final HostPaths hostPaths;
 
-    ExecutionRunner(LocalNode node, Stagers stagers, Path workRoot) {
+    ExecutionRunner(LocalNode node, Stagers stagers, Path workRoot, InputMount inputMount) {
         this.node = node;
         this.stagers = stagers;
         this.workRoot = workRoot;
+        this.hostPaths = new HostPaths(inputMount);
     }
 
     /** Runs one execution of {@code run}'s task to a terminal state and returns its result. */

@@ -18,6 +18,7 @@ import dev.bacalhau4j.core.JobHandle;
 import dev.bacalhau4j.core.NodeInfo;
 import dev.bacalhau4j.core.internal.publish.ResultPublisher;
 import dev.bacalhau4j.core.internal.publish.local.LocalPublisher;
+import dev.bacalhau4j.core.internal.ipfs.InputMount;
 import dev.bacalhau4j.core.internal.ipfs.IpfsServices;
 import dev.bacalhau4j.core.internal.publish.ipfs.IpfsPublisher;
 import dev.bacalhau4j.core.internal.staging.Stagers;
@@ -54,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * The embedded node: orchestrator and compute in one JVM. Jobs wait in a queue (higher priority
  * first, then FIFO) for one of
  * {@code maxConcurrentExecutions} worker threads; every transition goes to the job store before
- * the node acts on it. Owns its threads, store, runtimes found by ServiceLoader, and (in memory
- * mode) its temporary directory.
+ * the node acts on it. Owns its threads, store, runtimes found by ServiceLoader, its IPFS side
+ * with the FUSE mount of its inputs ({@code <node dir>/ipfs}), and (in memory mode) its
+ * temporary directory.
  */
 public final class LocalNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalNode.class);
@@ -70,6 +72,7 @@ public final class LocalNode implements AutoCloseable {
     private final Stagers stagers;
     private final Map<String, ResultPublisher> publishers;
     private final IpfsServices ipfs;
+    private final InputMount inputMount;
     private final ExecutionRunner executionRunner;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
@@ -78,7 +81,8 @@ public final class LocalNode implements AutoCloseable {
     private volatile boolean closed;
 
     private LocalNode(NodeConfig config, Path dataRoot, String nodeId, JobStore store,
-            Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes, IpfsServices ipfs) throws IOException {
+            Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes, IpfsServices ipfs, InputMount inputMount)
+            throws IOException {
         this.config = config;
         this.directory = config.directory();
         this.dataRoot = dataRoot;
@@ -87,6 +91,7 @@ public final class LocalNode implements AutoCloseable {
         this.runtimes = runtimes;
         this.ownedRuntimes = ownedRuntimes;
         this.ipfs = ipfs;
+        this.inputMount = inputMount;
         this.stagers = new Stagers(List.of(new InlineStager(), new LocalStager(config.allowedLocalPaths()),
                 new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30)), new IpfsStager(ipfs)));
         this.publishers = Map.of(PublisherSpec.LOCAL, new LocalPublisher(dataRoot.resolve("results")),
@@ -94,7 +99,7 @@ public final class LocalNode implements AutoCloseable {
         Path work = dataRoot.resolve("work");
         FileTrees.delete(work); // scratch left by a crashed run holds nothing anyone can use
         Files.createDirectories(work);
-        this.executionRunner = new ExecutionRunner(this, stagers, work);
+        this.executionRunner = new ExecutionRunner(this, stagers, work, inputMount);
         AtomicInteger workerCount = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.maxConcurrentExecutions(), config.maxConcurrentExecutions(),
                 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
@@ -151,13 +156,16 @@ public final class LocalNode implements AutoCloseable {
             owned.forEach(Runtime::close);
             throw new BacalhauException("cannot open the blockstore under " + dataRoot + ": " + e.getMessage(), e);
         }
+        InputMount inputMount = InputMount.open(ipfs.fileSystem(), dataRoot.resolve("ipfs"), config.fuse());
         try {
-            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned, ipfs);
+            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned, ipfs, inputMount);
             node.recover();
-            log.info("node {} open on {} with engines {}", nodeId,
-                    config.directory().map(Path::toString).orElse("memory"), runtimes.keySet());
+            log.info("node {} open on {} with engines {}; inputs: {}", nodeId,
+                    config.directory().map(Path::toString).orElse("memory"), runtimes.keySet(),
+                    inputMount.description());
             return node;
         } catch (IOException | RuntimeException e) {
+            inputMount.close();
             store.close();
             ipfs.close();
             owned.forEach(Runtime::close);
@@ -411,7 +419,7 @@ public final class LocalNode implements AutoCloseable {
         Map<String, String> engines = new TreeMap<>();
         runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));
         return new NodeInfo(nodeId, directory, engines, stagers.types(), config.maxConcurrentExecutions(),
-                ipfs.profile().name(), ipfs.gatewayAddress(), ipfs.gateways());
+                ipfs.profile().name(), ipfs.gatewayAddress(), ipfs.gateways(), inputMount.description());
     }
 
     // ---- for the execution runner ----
@@ -466,6 +474,7 @@ public final class LocalNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ownedRuntimes.forEach(Runtime::close);
+        inputMount.close(); // no execution reads it any more; the file system it serves closes next
         ipfs.close();
         store.close();
         if (directory.isEmpty()) {

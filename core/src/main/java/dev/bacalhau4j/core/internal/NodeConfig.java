@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param importProfile how published results and added files become UnixFS DAGs
  * @param gateways IPFS gateways to fetch missing inputs from, tried in order
  * @param gatewayListen where to serve this node's blocks as a trustless gateway, if anywhere
+ * @param fuse whether to serve IPFS inputs to containers through a FUSE mount when FUSE is available
  */
 public record NodeConfig(
         Optional<Path> directory,
@@ -35,7 +36,8 @@ public record NodeConfig(
         long logCapBytes,
         ImportProfile importProfile,
         List<URI> gateways,
-        Optional<InetSocketAddress> gatewayListen) {
+        Optional<InetSocketAddress> gatewayListen,
+        boolean fuse) {
     public NodeConfig {
         allowedLocalPaths = List.copyOf(allowedLocalPaths);
         runtimes = List.copyOf(runtimes);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * Finds the Docker engine the tests use and builds their image without a registry.
  *
  * <p>When no engine answers (or {@code /bin/busybox} is missing), container tests are skipped,
- * except under {@code CI=true}, where they fail: CI must run them ({@code .ci/docker-engine.sh}
+ * except under {@code CI=true}, where they fail: CI must run them ({@code scripts/docker-engine.sh}
  * installs and starts the engine). The caller owns the returned connection and closes it.
  */
 final class TestEngine {
@@ -51,7 +51,7 @@ final class TestEngine {
         }
         if (!problem.isEmpty()) {
             connection.close();
-            String message = problem + "; run .ci/docker-engine.sh to install and start the engine";
+            String message = problem + "; run scripts/docker-engine.sh to install and start the engine";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail("container tests must run under CI=true, but " + message);
             }
