@@ -148,6 +148,7 @@ public final class Bacalhau implements AutoCloseable {
         private final List<URI> gateways = new ArrayList<>();
         private InetSocketAddress gatewayListen;
         private boolean fuse = true;
+        private boolean verifyBlockReads;
 
         private Builder() {}
 
@@ -250,6 +251,17 @@ public final class Bacalhau implements AutoCloseable {
         }
 
         /**
+         * Re-hashes every block read from the node's own blockstore and treats a mismatch (disk
+         * corruption) as a missing block. Off by default, as in Kubo: blocks are verified when
+         * they arrive (import, gateway, CAR) and written atomically, and hashing every read
+         * halves the speed of reading IPFS inputs.
+         */
+        public Builder verifyBlockReads(boolean verify) {
+            this.verifyBlockReads = verify;
+            return this;
+        }
+
+        /**
          * Whether IPFS inputs reach containers through a read-only FUSE mount of the node's IPFS
          * data at {@code <node directory>/ipfs} (default true; used only where FUSE is available).
          * Without it, or where FUSE is unavailable, a container's IPFS inputs are copied into its
@@ -265,7 +277,7 @@ public final class Bacalhau implements AutoCloseable {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), fuse);
+                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), verifyBlockReads, fuse);
             return new Bacalhau(LocalNode.open(config));
         }
     }

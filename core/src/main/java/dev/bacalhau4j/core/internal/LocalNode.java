@@ -150,7 +150,7 @@ public final class LocalNode implements AutoCloseable {
         IpfsServices ipfs;
         try {
             ipfs = IpfsServices.open(config.directory().map(d -> dataRoot.resolve("blocks")), config.importProfile(),
-                    config.gateways(), config.gatewayListen());
+                    config.gateways(), config.gatewayListen(), config.verifyBlockReads());
         } catch (IOException e) {
             store.close();
             owned.forEach(Runtime::close);

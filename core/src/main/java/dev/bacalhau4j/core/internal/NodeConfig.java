@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param importProfile how published results and added files become UnixFS DAGs
  * @param gateways IPFS gateways to fetch missing inputs from, tried in order
  * @param gatewayListen where to serve this node's blocks as a trustless gateway, if anywhere
+ * @param verifyBlockReads re-hash every block read from the node's own store (blocks are always verified when they arrive)
  * @param fuse whether to serve IPFS inputs to containers through a FUSE mount when FUSE is available
  */
 public record NodeConfig(
@@ -37,6 +38,7 @@ public record NodeConfig(
         ImportProfile importProfile,
         List<URI> gateways,
         Optional<InetSocketAddress> gatewayListen,
+        boolean verifyBlockReads,
         boolean fuse) {
     public NodeConfig {
         allowedLocalPaths = List.copyOf(allowedLocalPaths);

@@ -54,6 +54,8 @@ public final class FuseInputBench {
     private int rounds = 5;
     private String image;
     private boolean docker = true;
+    private boolean verifyReads;
+    private boolean dropCaches;
 
     private FuseInputBench() {}
 
@@ -69,14 +71,25 @@ public final class FuseInputBench {
                 case "--rounds" -> bench.rounds = Integer.parseInt(args[++i]);
                 case "--image" -> bench.image = args[++i];
                 case "--no-docker" -> bench.docker = false;
+                case "--verify-reads" -> bench.verifyReads = true;
+                case "--drop-caches" -> bench.dropCaches = true;
                 default -> {
                     System.err.println("FuseInputBench: unknown option '" + args[i] + "'; options: --dir DIR"
-                            + " --size-mib N --rounds N --image TAG --no-docker");
+                            + " --size-mib N --rounds N --image TAG --no-docker --verify-reads --drop-caches");
                     System.exit(2);
                 }
             }
         }
         bench.run();
+    }
+
+    /** With --drop-caches (root only): local and cold reads come from the disk, not from RAM. */
+    private void dropCaches() throws IOException, InterruptedException {
+        if (!dropCaches) {
+            return;
+        }
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
     }
 
     private void run() throws Exception {
@@ -105,10 +118,12 @@ public final class FuseInputBench {
         List<Double> cat = new ArrayList<>();
         List<Double> sha = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            dropCaches();
             localJava.add(readJava(data));
             sha.add(sha256(data));
             try (Bacalhau node = open(nodeDir, true)) {
                 Path viaFuse = mountPath(node).resolve(cid.toString()).resolve("data.bin");
+                dropCaches();
                 coldJava.add(readJava(viaFuse));
                 warmJava.add(readJava(viaFuse));
                 long t0 = System.nanoTime();
@@ -118,7 +133,8 @@ public final class FuseInputBench {
                 cat.add((System.nanoTime() - t0) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "%nfrom this JVM (FileChannel, 1 MiB reads), MiB/s:%n");
+        System.out.printf(Locale.ROOT, "%nfrom this JVM (FileChannel, 1 MiB reads), MiB/s%s:%n",
+                dropCaches ? "; page cache dropped before the local and the cold read" : "");
         report(bytes, localJava, coldJava, warmJava);
         double mib = bytes / (double) MIB;
         System.out.printf(Locale.ROOT, "    without FUSE: node.ipfs().cat %.0f MiB/s %s; SHA-256 of the local file (every"
@@ -137,11 +153,13 @@ public final class FuseInputBench {
         Job fromIpfs = ddJob(tag).inputIpfs(cid.toString(), "/inputs").build();
         for (int r = 0; r < rounds; r++) {
             try (Bacalhau node = open(nodeDir, true)) {
+                dropCaches();
                 long t0 = System.nanoTime();
                 double[] fuse = readTimes(node.run(fromIpfs));
                 fuseJob.add((System.nanoTime() - t0) / 1e9);
                 coldDd.add(fuse[0]);
                 warmDd.add(fuse[1]);
+                dropCaches();
                 t0 = System.nanoTime();
                 double[] plain = readTimes(node.run(fromLocal));
                 localJob.add((System.nanoTime() - t0) / 1e9);
@@ -164,7 +182,8 @@ public final class FuseInputBench {
     }
 
     private Bacalhau open(Path nodeDir, boolean fuse) {
-        return Bacalhau.builder().directory(nodeDir).fuse(fuse).allowLocalPath(dir.resolve("local")).build();
+        return Bacalhau.builder().directory(nodeDir).fuse(fuse).verifyBlockReads(verifyReads)
+                .allowLocalPath(dir.resolve("local")).build();
     }
 
     private static Path mountPath(Bacalhau node) {

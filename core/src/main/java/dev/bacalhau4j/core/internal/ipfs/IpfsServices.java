@@ -47,12 +47,14 @@ public final class IpfsServices implements AutoCloseable {
     }
 
     /**
-     * Opens the blockstore under {@code blocksDir} (in memory when empty) and, when
-     * {@code serveOn} is given, a gateway on that address.
+     * Opens the blockstore under {@code blocksDir} (in memory when empty; {@code verifyReads}
+     * re-hashes what it reads) and, when {@code serveOn} is given, a gateway on that address.
      */
     public static IpfsServices open(Optional<Path> blocksDir, ImportProfile profile, List<URI> gateways,
-                                    Optional<InetSocketAddress> serveOn) throws IOException {
-        PinningBlockstore store = blocksDir.isPresent() ? FileBlockstore.open(blocksDir.get()) : new MemoryBlockstore();
+                                    Optional<InetSocketAddress> serveOn, boolean verifyReads) throws IOException {
+        PinningBlockstore store = blocksDir.isPresent()
+                ? FileBlockstore.builder(blocksDir.get()).verifyReads(verifyReads).open()
+                : new MemoryBlockstore();
         Optional<GatewayServer> server = Optional.empty();
         try {
             if (serveOn.isPresent()) {
