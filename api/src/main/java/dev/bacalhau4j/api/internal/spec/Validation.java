@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
     static final String PUBLISHERS = "ipfs, local";
+    private static final List<String> RESERVED_MOUNT_ROOTS = List.of("/proc", "/sys", "/dev");
     private static final java.util.Set<String> RESERVED_RESULT_NAMES = java.util.Set.of("stdout", "stderr", "exitCode");
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-fA-F]{64}");
 
@@ -120,8 +121,8 @@ public final class Validation {
             if (d.image().isBlank()) {
                 fail(params + ".Image", "must not be empty");
             }
-            if (!d.workingDirectory().isEmpty() && !d.workingDirectory().startsWith("/")) {
-                fail(params + ".WorkingDirectory", "must be an absolute path (got " + Fields.quote(d.workingDirectory()) + ")");
+            if (!d.workingDirectory().isEmpty()) {
+                absolute(d.workingDirectory(), params + ".WorkingDirectory");
             }
         } else if (t.engine() instanceof WasmEngine w) {
             module(w.entryModule(), params + ".EntryModule");
@@ -147,8 +148,8 @@ public final class Validation {
 
     private static void module(InputSource module, String path) {
         source(module.source(), path + ".Source");
-        if (!module.target().isEmpty() && !module.target().startsWith("/")) {
-            fail(path + ".Target", "must be an absolute path (got " + Fields.quote(module.target()) + ")");
+        if (!module.target().isEmpty()) {
+            absolute(module.target(), path + ".Target");
         }
     }
 
@@ -179,8 +180,9 @@ public final class Validation {
 
     private static void env(Map<String, String> env, String path) {
         for (String name : env.keySet()) {
-            if (name.isBlank() || name.contains("=")) {
-                fail(path + "." + name, "not a variable name (it must be non-empty and have no '=')");
+            if (name.isBlank() || name.contains("=") || hasControlCharacter(name)) {
+                fail(path + "." + Fields.quote(name), "not a variable name (it must be non-empty, with no '=' and no "
+                        + "control characters)");
             }
         }
     }
@@ -192,7 +194,7 @@ public final class Validation {
             InputSource in = inputs.get(i);
             String at = path + "[" + i + "]";
             source(in.source(), at + ".Source");
-            absolute(in.target(), at + ".Target");
+            mountPoint(in.target(), at + ".Target", true);
             Integer seen = targets.putIfAbsent(in.target(), i);
             if (seen != null) {
                 fail(at + ".Target", "duplicate target " + Fields.quote(in.target()) + " (also InputSources[" + seen + "])");
@@ -227,6 +229,9 @@ public final class Validation {
             if (s.sourcePath().isBlank()) {
                 fail(params + ".SourcePath", "must not be empty");
             }
+            if (!s.sourcePath().startsWith("/")) {
+                fail(params + ".SourcePath", "must be an absolute path on the node (got " + Fields.quote(s.sourcePath()) + ")");
+            }
         } else if (source instanceof InlineSource s) {
             if (s.url().isEmpty()) {
                 fail(params + ".URL", "must not be empty");
@@ -255,7 +260,7 @@ public final class Validation {
             if (seen != null) {
                 fail(at + ".Name", "duplicate name " + Fields.quote(r.name()) + " (also ResultPaths[" + seen + "])");
             }
-            absolute(r.path(), at + ".Path");
+            mountPoint(r.path(), at + ".Path", false);
             seen = paths.putIfAbsent(r.path(), i);
             if (seen != null) {
                 fail(at + ".Path", "duplicate path " + Fields.quote(r.path()) + " (also ResultPaths[" + seen + "])");
@@ -304,6 +309,41 @@ public final class Validation {
         if (!p.startsWith("/")) {
             fail(path, "must be an absolute path (got " + Fields.quote(p) + ")");
         }
+        if (hasControlCharacter(p)) {
+            fail(path, "must not contain control characters (got " + Fields.quote(p) + ")");
+        }
+        String[] segments = p.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            boolean trailingSlash = i == segments.length - 1 && segments[i].isEmpty() && segments.length > 1;
+            if ((segments[i].isEmpty() && !trailingSlash && !p.equals("/")) || segments[i].equals(".")
+                    || segments[i].equals("..")) {
+                fail(path, "must be a plain absolute path, without empty, '.' or '..' segments (got " + Fields.quote(p) + ")");
+            }
+        }
+    }
+
+    /**
+     * Where a job mounts data: a plain absolute path, not the root and not inside the kernel's
+     * file systems (a container would shadow /proc, /sys or /dev); {@code /dev/stdin} is allowed
+     * for inputs, which feed the program's standard input.
+     */
+    private static void mountPoint(String p, String path, boolean input) {
+        if (input && p.equals(InputSource.STDIN)) {
+            return;
+        }
+        absolute(p, path);
+        if (p.equals("/") || p.matches("/+")) {
+            fail(path, "must not be the root directory");
+        }
+        for (String reserved : RESERVED_MOUNT_ROOTS) {
+            if (p.equals(reserved) || p.startsWith(reserved + "/")) {
+                fail(path, "must not be inside " + reserved + " (got " + Fields.quote(p) + ")");
+            }
+        }
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
     }
 
     private static void fail(String path, String reason) {
