@@ -149,6 +149,7 @@ public final class Bacalhau implements AutoCloseable {
         private InetSocketAddress gatewayListen;
         private boolean fuse = true;
         private boolean verifyBlockReads;
+        private long maxOutputBytes = 10L << 30;
 
         private Builder() {}
 
@@ -204,6 +205,17 @@ public final class Bacalhau implements AutoCloseable {
         public Builder maxDownloadBytes(long bytes) {
             if (bytes < 1) throw new IllegalArgumentException("maxDownloadBytes must be >= 1 (got " + bytes + ")");
             this.maxDownloadBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The most bytes one execution may leave in its result paths when its task sets no
+         * {@code Resources.Disk}; more fails it with reason {@code disk-limit} and publishes nothing.
+         * Default: 10 GiB.
+         */
+        public Builder maxOutputBytes(long bytes) {
+            if (bytes < 1) throw new IllegalArgumentException("maxOutputBytes must be >= 1 (got " + bytes + ")");
+            this.maxOutputBytes = bytes;
             return this;
         }
 
@@ -277,7 +289,7 @@ public final class Bacalhau implements AutoCloseable {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), verifyBlockReads, fuse);
+                    logCapBytes, maxOutputBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), verifyBlockReads, fuse);
             return new Bacalhau(LocalNode.open(config));
         }
     }

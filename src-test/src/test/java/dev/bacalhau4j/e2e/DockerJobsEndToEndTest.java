@@ -178,4 +178,21 @@ class DockerJobsEndToEndTest {
         assertThat(result.execution().orElseThrow().state()).isEqualTo(ExecutionState.CANCELLED);
         assertThat(engine.containersOf(nodeId)).isEmpty();
     }
+
+    @Test
+    void shouldFailWithoutPublishingWhenOutputsPassTheDiskCap() throws Exception {
+        // a 100 GiB sparse file: one byte written at the end
+        JobResult sparse = node.run(DockerJobs.sh(image,
+                "dd if=/dev/zero of=/outputs/big bs=1 count=1 seek=107374182399 2>/dev/null; echo wrote")
+                .output("outputs", "/outputs").build());
+        assertThat(sparse.state()).isEqualTo(JobState.FAILED);
+        assertThat(sparse.execution().orElseThrow().failureReason()).isEqualTo("disk-limit");
+        assertThat(sparse.message()).contains("maxOutputBytes").contains("nothing was published");
+        assertThat(sparse.outputs()).isEmpty();
+
+        JobResult capped = node.run(DockerJobs.sh(image, "dd if=/dev/zero of=/outputs/two bs=1024 count=2048 2>/dev/null")
+                .output("outputs", "/outputs").disk("1Mb").build());
+        assertThat(capped.execution().orElseThrow().failureReason()).isEqualTo("disk-limit");
+        assertThat(capped.message()).contains("1000000 bytes").contains("Resources.Disk");
+    }
 }

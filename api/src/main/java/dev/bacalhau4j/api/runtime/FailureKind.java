@@ -12,6 +12,8 @@ public enum FailureKind {
     TRAP("trap"),
     /** The program exceeded its memory cap. */
     MEMORY_LIMIT("memory-limit"),
+    /** The program wrote more output than its disk cap allows; nothing was published. */
+    DISK_LIMIT("disk-limit"),
     /** The program ran past its execution timeout and was stopped. */
     TIMEOUT("timeout"),
     /** The execution was cancelled by a user or by node shutdown. */

@@ -78,14 +78,22 @@ final class ExecutionRunner {
             log.debug("job {} execution {}: running on {}", run.id, executionId, runtime.engineType());
             outcome = runtime.execute(context);
             if (outcome.ranToExit()) {
-                node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
-                        ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode() + "; publishing"));
                 Map<String, Path> outputs = new LinkedHashMap<>();
                 for (int i = 0; i < task.resultPaths().size(); i++) {
                     outputs.put(task.resultPaths().get(i).name(), context.outputs().get(i).source());
                 }
-                published = Optional.of(publisher.publish(new PublishRequest(run.id, executionId, outputs,
-                        outcome.stdout(), outcome.stderr(), outcome.exitCode())));
+                long cap = task.resources().diskBytes() > 0 ? task.resources().diskBytes() : node.config().maxOutputBytes();
+                long written = OutputSizes.measure(outputs.values(), cap);
+                if (written > cap) {
+                    outcome = ExecutionOutcome.failed(FailureKind.DISK_LIMIT, "the program wrote more than " + cap
+                            + " bytes to its result paths (" + (task.resources().diskBytes() > 0
+                            ? "Resources.Disk" : "the node's maxOutputBytes") + "); nothing was published");
+                } else {
+                    node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
+                            ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode() + "; publishing"));
+                    published = Optional.of(publisher.publish(new PublishRequest(run.id, executionId, outputs,
+                            outcome.stdout(), outcome.stderr(), outcome.exitCode())));
+                }
             }
         } catch (InterruptedException | ClosedByInterruptException | InterruptedIOException e) {
             Thread.interrupted();

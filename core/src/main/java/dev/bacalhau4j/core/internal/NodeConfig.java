@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param defaultExecutionTimeout the timeout for tasks that set none
  * @param maxDownloadBytes cap on one URL download
  * @param logCapBytes cap on stdout and on stderr per execution
+ * @param maxOutputBytes cap on what one execution may publish, for tasks that set no Resources.Disk
  * @param importProfile how published results and added files become UnixFS DAGs
  * @param gateways IPFS gateways to fetch missing inputs from, tried in order
  * @param gatewayListen where to serve this node's blocks as a trustless gateway, if anywhere
@@ -35,6 +36,7 @@ public record NodeConfig(
         Duration defaultExecutionTimeout,
         long maxDownloadBytes,
         long logCapBytes,
+        long maxOutputBytes,
         ImportProfile importProfile,
         List<URI> gateways,
         Optional<InetSocketAddress> gatewayListen,
