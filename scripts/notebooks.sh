@@ -16,6 +16,8 @@
 #    and named when a notebook fails; $NOTEBOOKS_OUT to choose it), never into the repository. A kernel
 #    that does not start in time is retried once; any other failure fails the run.
 #
+# $NOTEBOOKS_MVN_FLAGS is added to its Maven commands (e.g. -o).
+#
 # Exit codes: 0 every notebook ran without a cell error; 1 one failed (its error is printed);
 # 77 Jupyter is missing and cannot be installed here (not root).
 set -euo pipefail
@@ -32,6 +34,10 @@ APT_PACKAGES=(jupyter-notebook python3-notebook python3-nbconvert python3-ipyker
 export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's "frozen modules" warning on every jupyter call
 
 say() { echo "notebooks: $*"; }
+# shellcheck disable=SC2086 # NOTEBOOKS_MVN_FLAGS is a list of flags, split on purpose
+mvn_() {
+    mvn -q -B -ntp ${NOTEBOOKS_MVN_FLAGS:-} "$@"
+}
 
 jupyter_present() {
     [ -x "$JUPYTER" ] && [ -x /usr/bin/jupyter-nbconvert ] &&
@@ -64,7 +70,7 @@ if ! kernel_present; then
     say "installing the Java kernel $KERNEL $RJK_VERSION"
     tmp=$(mktemp -d)
     # copy: fetched from Maven Central into the local repository when missing, then copied to $tmp
-    (cd "$tmp" && mvn -q -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    (cd "$tmp" && mvn_ org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" -DoutputDirectory="$tmp")
     java -jar "$tmp/rapaio-jupyter-kernel-$RJK_VERSION.jar" -i -auto >/dev/null   # copies the jar to its kernel dir
     rm -rf "$tmp"
@@ -74,8 +80,8 @@ fi
 # 3. The library jar the notebooks load
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$JAR" -print -quit)" ]; then
     say "building $JAR"
-    mvn -q -B -ntp install -N
-    mvn -q -B -ntp package -DskipTests -pl examples -am
+    mvn_ install -N
+    mvn_ package -DskipTests -pl examples -am
 fi
 
 # 4. Execute
