@@ -36,7 +36,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1   # quiets debugpy's "frozen modules" wa
 say() { echo "notebooks: $*"; }
 # shellcheck disable=SC2086 # NOTEBOOKS_MVN_FLAGS is a list of flags, split on purpose
 mvn_() {
-    mvn -q -B -ntp ${NOTEBOOKS_MVN_FLAGS:-} "$@"
+    mvn -q -B -ntp -Dstyle.color=never ${NOTEBOOKS_MVN_FLAGS:-} "$@"
 }
 
 jupyter_present() {
@@ -72,7 +72,8 @@ if ! kernel_present; then
     # copy: fetched from Maven Central into the local repository when missing, then copied to $tmp
     (cd "$tmp" && mvn_ org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
         -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" -DoutputDirectory="$tmp")
-    java -jar "$tmp/rapaio-jupyter-kernel-$RJK_VERSION.jar" -i -auto >/dev/null   # copies the jar to its kernel dir
+    # the installer copies the jar into <user.home>/.local/share/jupyter/kernels/, where jupyter looks ($HOME)
+    java -Duser.home="$HOME" -jar "$tmp/rapaio-jupyter-kernel-$RJK_VERSION.jar" -i -auto >/dev/null
     rm -rf "$tmp"
     kernel_present || { say "the kernel $KERNEL $RJK_VERSION is not installed after its installer ran" >&2; exit 1; }
 fi
