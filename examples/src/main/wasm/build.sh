@@ -32,7 +32,7 @@ EXAMPLES_DIR="$(cd "$SRC_DIR/../../.." && pwd)"
 OUT_DIR="$EXAMPLES_DIR/src/main/resources/wasm"
 NATIVE_DIR="$EXAMPLES_DIR/target/native"
 
-C_PROGRAMS=(wordcount echo clockrand write_input membomb cpubound readlist)
+C_PROGRAMS=(wordcount echo clockrand write_input membomb cpubound readlist mandelbrot)
 WAT_PROGRAMS=(trap loop trivial)
 
 CC_WASM="${CC_WASM:-clang}"
