@@ -105,6 +105,20 @@ class FunctionRuntimeTest {
         String[] fields = out(a).strip().split(" ");
         assertThat(Long.parseLong(fields[1])).isBetween(0L, 10L); // the virtual clock steps 1 ms per read
         assertThat(Double.parseDouble(fields[2])).isBetween(0.0, 1.0);
+        Fixture otherJob = new Fixture(dir);
+        otherJob.seed = 7;
+        assertThat(out(runtime.execute(otherJob.function("clock.js", script)))).as("another job's seed")
+                .isNotEqualTo(out(a));
+    }
+
+    @Test
+    void shouldPointAnApiErrorAtTheScriptsLine() throws Exception {
+        ExecutionOutcome o = runtime.execute(new Fixture(dir).function("reads.js",
+                "// reads a file that is not there\nconst text = readFile('/inputs/missing.txt');\n"));
+
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(err(o)).isEqualTo("reads.js:2:14: uncaught exception: ENOENT: no such file or directory, "
+                + "readFile '/inputs/missing.txt'\n    at <anonymous> (reads.js:2:14)\n");
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class JsExecution {
         WasmModule module = JavyPluginModule.load();
         MemoryLimits limits = memoryLimits(module);
         SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch));
-        JsHostApi api = new JsHostApi(sandbox, engine.parameters(), environment(),
+        JsHostApi api = new JsHostApi(sandbox, engine.parameters(), environment(), context.seed(),
                 capBytes > 0 ? capBytes : Integer.MAX_VALUE);
         ByteArrayOutputStream setupErr = new ByteArrayOutputStream();
         Redirect err = new Redirect(setupErr);

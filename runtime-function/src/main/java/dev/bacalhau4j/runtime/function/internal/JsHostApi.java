@@ -43,13 +43,16 @@ final class JsHostApi {
     private final FileSystem sandbox;
     private final List<String> args;
     private final Map<String, String> env;
+    private final long seed;
     private final long maxReadBytes;
 
     /**
+     * @param seed the job's seed, for {@code Math.random}
      * @param maxReadBytes the largest file {@code readFile} returns whole (the guest could not hold more)
      */
-    JsHostApi(FileSystem sandbox, List<String> args, Map<String, String> env, long maxReadBytes) {
+    JsHostApi(FileSystem sandbox, List<String> args, Map<String, String> env, long seed, long maxReadBytes) {
         this.sandbox = sandbox;
+        this.seed = seed;
         this.args = List.copyOf(args);
         this.env = env;
         this.maxReadBytes = maxReadBytes;
@@ -99,6 +102,11 @@ final class JsHostApi {
                 ObjectNode o = JSON.createObjectNode();
                 env.forEach(o::put);
                 return o;
+            case "seed":
+                ArrayNode words = JSON.createArrayNode();
+                words.add((seed >>> 32) & 0xFFFFFFFFL).add(seed & 0xFFFFFFFFL)
+                        .add((~seed >>> 32) & 0xFFFFFFFFL).add(Long.rotateLeft(seed, 17) & 0xFFFFFFFFL);
+                return words;
             case "exit":
                 throw new WasiExitException(a.path(0).asInt(0));
             default:
