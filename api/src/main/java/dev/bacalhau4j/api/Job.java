@@ -13,7 +13,7 @@ import java.util.Objects;
  * A job: one task to run {@code count} times, with labels and placement constraints.
  *
  * <p>Immutable; the Bacalhau v1 job spec read and written by {@link JobSpecs}. Build one with
- * {@link #wasm(java.nio.file.Path)}, {@link #docker(String)} or {@link #builder()}.
+ * {@link #wasm(java.nio.file.Path)}, {@link #function(String)}, {@link #docker(String)} or {@link #builder()}.
  *
  * @param name a human name; defaults to the job id when empty
  * @param namespace the namespace, {@code default} when not given
@@ -79,6 +79,46 @@ public record Job(
     public static JobBuilder wasm(InputSource module) {
         Objects.requireNonNull(module, "module == null");
         return new JobBuilder(new WasmEngine(module, WasmEngine.DEFAULT_ENTRYPOINT, List.of(), Map.of(), List.of()));
+    }
+
+    /**
+     * A builder of a JavaScript function job: {@code jsSource} runs in QuickJS compiled to
+     * WebAssembly, deterministically, and reads and writes files through the API of
+     * {@code docs/functions.md}. The script is carried inline in the spec; it goes by
+     * {@value FunctionEngine#DEFAULT_SCRIPT_NAME} in messages.
+     */
+    public static JobBuilder function(String jsSource) {
+        Objects.requireNonNull(jsSource, "jsSource == null");
+        return function(new InputSource(InlineSource.ofText(jsSource), "", ""));
+    }
+
+    /**
+     * A builder of a JavaScript function job whose script is the file {@code script}, read now and
+     * carried inline in the spec; the script goes by its file name in messages (its target is
+     * {@code /function/<file name>}).
+     *
+     * @throws IllegalArgumentException when the file does not exist, naming it
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static JobBuilder function(Path script) {
+        Objects.requireNonNull(script, "script == null");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(script);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("JavaScript file not found: " + script.toAbsolutePath(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JavaScript file " + script.toAbsolutePath(), e);
+        }
+        Path fileName = script.getFileName();
+        String target = fileName == null ? "" : "/function/" + fileName;
+        return function(new InputSource(InlineSource.of(bytes), "", target));
+    }
+
+    /** A builder of a JavaScript function job whose script comes from {@code script} (IPFS, a URL, a local file...). */
+    public static JobBuilder function(InputSource script) {
+        Objects.requireNonNull(script, "script == null");
+        return new JobBuilder(FunctionEngine.javascript(script));
     }
 
     /** A builder of a job running the Docker image {@code image}. */

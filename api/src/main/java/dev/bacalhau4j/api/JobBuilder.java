@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * A mutable, single-threaded builder of one {@link Job}; start from {@link Job#wasm(Path)},
- * {@link Job#docker(String)}, {@link Job#builder()} or {@link Job#toBuilder()}.
+ * {@link Job#function(String)}, {@link Job#docker(String)}, {@link Job#builder()} or {@link Job#toBuilder()}.
  *
  * <p>Setters replace, adders ({@code label}, {@code env}, {@code input...}, {@code output}) append.
  * Engine-specific methods called on the other engine throw {@link IllegalStateException} naming the
@@ -181,7 +181,10 @@ public final class JobBuilder {
         return this;
     }
 
-    /** The program's arguments (after argv[0] for WASM, after the entrypoint for docker); replaces earlier ones. */
+    /**
+     * The program's arguments (after argv[0] for WASM, a function's {@code args}, after the entrypoint
+     * for docker); replaces earlier ones.
+     */
     public JobBuilder args(String... args) {
         return parameters(List.of(args));
     }
@@ -192,6 +195,8 @@ public final class JobBuilder {
         EngineSpec e = requireEngine("parameters");
         if (e instanceof WasmEngine w) {
             engine = new WasmEngine(w.entryModule(), w.entrypoint(), p, w.environmentVariables(), w.importModules());
+        } else if (e instanceof FunctionEngine f) {
+            engine = new FunctionEngine(f.language(), f.source(), p, f.environmentVariables());
         } else if (e instanceof DockerEngine d) {
             engine = new DockerEngine(d.image(), d.entrypoint(), p, d.environmentVariables(), d.workingDirectory());
         }
@@ -349,7 +354,7 @@ public final class JobBuilder {
 
     private EngineSpec requireEngine(String method) {
         if (engine == null) {
-            throw new IllegalStateException(method + " needs an engine: start from Job.wasm(...) or Job.docker(...), or call engine(...)");
+            throw new IllegalStateException(method + " needs an engine: start from Job.wasm(...), Job.function(...) or Job.docker(...), or call engine(...)");
         }
         return engine;
     }

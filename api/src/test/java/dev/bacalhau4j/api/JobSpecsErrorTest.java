@@ -112,7 +112,7 @@ class JobSpecsErrorTest {
         failsWith("Type: daemon\n" + DOCKER_TASK, "Type", "Type: unsupported job type 'daemon' (supported: batch, ops)");
         failsWith("Type: Batch\n" + DOCKER_TASK, "Type", "Type: unknown job type 'Batch' (supported: batch, ops)");
         failsWith("Tasks:\n  - Engine: {Type: noop}\n",
-                "Tasks[0].Engine.Type", "Tasks[0].Engine.Type: unsupported type 'noop' (supported: docker, wasm)");
+                "Tasks[0].Engine.Type", "Tasks[0].Engine.Type: unsupported type 'noop' (supported: docker, wasm, function)");
         failsWith(DOCKER_TASK + "    Publisher: {Type: s3}\n",
                 "Tasks[0].Publisher.Type", "Tasks[0].Publisher.Type: unsupported type 's3' (supported: ipfs, local)");
         failsWith(DOCKER_TASK + "    Network: {Type: Bridge}\n", "Tasks[0].Network.Type",

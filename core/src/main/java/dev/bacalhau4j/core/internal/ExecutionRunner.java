@@ -6,6 +6,7 @@ import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.PublishedResult;
 import dev.bacalhau4j.api.ResultPath;
 import dev.bacalhau4j.api.Task;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.WasmEngine;
 import dev.bacalhau4j.api.runtime.ExecutionContext;
 import dev.bacalhau4j.api.runtime.ExecutionLimits;
@@ -161,6 +162,8 @@ final class ExecutionRunner {
             for (int i = 0; i < wasm.importModules().size(); i++) {
                 importModules.add(stagers.stage(wasm.importModules().get(i), where + "ImportModules[" + i + "]", area));
             }
+        } else if (task.engine() instanceof FunctionEngine function) {
+            entryModule = Optional.of(stagers.stage(function.source(), "Tasks[0].Engine.Params.Source", area));
         }
         Path outputsRoot = Files.createDirectory(scratch.resolve("outputs"));
         List<Mount> outputs = new ArrayList<>();

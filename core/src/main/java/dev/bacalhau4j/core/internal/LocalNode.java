@@ -411,8 +411,8 @@ public final class LocalNode implements AutoCloseable {
         if (job.task().engine() instanceof DockerEngine) {
             return Verdict.unverified("containers are not deterministic, so their results are not verified");
         }
-        return Verdict.unverified("ran once on one node; a network of nodes can verify a WASM job by "
-                + "running it on several and comparing result CIDs");
+        return Verdict.unverified("ran once on one node; a network of nodes can verify a WASM or function job "
+                + "by running it on several and comparing result CIDs");
     }
 
     public NodeInfo info() {

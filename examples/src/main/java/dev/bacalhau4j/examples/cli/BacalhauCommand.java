@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Compute over data: run WebAssembly and Docker jobs on an embedded Bacalhau4j node.%n"
                 + "Jobs, their history and published results are kept under the node directory.",
-        subcommands = {WasmCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
+        subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
             HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",

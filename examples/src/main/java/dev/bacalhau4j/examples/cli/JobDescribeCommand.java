@@ -12,6 +12,7 @@ import dev.bacalhau4j.api.ResultPath;
 import dev.bacalhau4j.api.SourceSpec;
 import dev.bacalhau4j.api.Task;
 import dev.bacalhau4j.api.UrlSource;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.WasmEngine;
 import dev.bacalhau4j.api.DockerEngine;
 import dev.bacalhau4j.core.Bacalhau;
@@ -133,6 +134,11 @@ final class JobDescribeCommand implements Callable<Integer> {
                     + (w.entrypoint().equals(WasmEngine.DEFAULT_ENTRYPOINT) ? "" : " entrypoint=" + w.entrypoint())
                     + (w.parameters().isEmpty() ? "" : " args=" + w.parameters())
                     + (w.environmentVariables().isEmpty() ? "" : " env=" + pairs(w.environmentVariables()));
+        }
+        if (task.engine() instanceof FunctionEngine f) {
+            return "function " + f.language() + " " + f.scriptName() + " " + source(f.source().source())
+                    + (f.parameters().isEmpty() ? "" : " args=" + f.parameters())
+                    + (f.environmentVariables().isEmpty() ? "" : " env=" + pairs(f.environmentVariables()));
         }
         if (task.engine() instanceof DockerEngine d) {
             return "docker " + d.image() + (d.parameters().isEmpty() ? "" : " " + d.parameters());

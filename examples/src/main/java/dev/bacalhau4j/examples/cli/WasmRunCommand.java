@@ -101,7 +101,7 @@ final class WasmRunCommand implements Callable<Integer> {
         return InlineSource.of(bytes);
     }
 
-    private static byte[] readFile(Path file, String what) {
+    static byte[] readFile(Path file, String what) {
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw new UsageException(what + ": " + abs + " is a directory, not a file");

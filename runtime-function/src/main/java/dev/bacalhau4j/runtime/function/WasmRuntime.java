@@ -6,6 +6,7 @@ import dev.bacalhau4j.api.runtime.ExecutionContext;
 import dev.bacalhau4j.api.runtime.ExecutionOutcome;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import dev.bacalhau4j.api.runtime.Runtime;
+import dev.bacalhau4j.runtime.function.internal.GuestThreads;
 import dev.bacalhau4j.runtime.function.internal.ModuleCache;
 import dev.bacalhau4j.runtime.function.internal.WasmExecution;
 import java.io.IOException;
@@ -13,14 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +44,7 @@ public final class WasmRuntime implements Runtime {
     private final boolean compiled;
     private final ModuleCache cache;
     private final WasmExecution.Settings settings;
-    private final ExecutorService pool;
-    private final Duration stopGracePeriod;
+    private final GuestThreads threads;
     private volatile boolean closed;
 
     /** A runtime with the defaults of {@link #builder()}; used by {@link java.util.ServiceLoader}. */
@@ -64,15 +56,7 @@ public final class WasmRuntime implements Runtime {
         this.compiled = b.compiled;
         this.cache = new ModuleCache(b.moduleCacheSize, b.compiled);
         this.settings = new WasmExecution.Settings(cache, b.defaultMemoryBytes, FIXED_EPOCH, b.clockStep.toNanos());
-        this.stopGracePeriod = b.stopGracePeriod;
-        AtomicInteger counter = new AtomicInteger();
-        long stack = b.threadStackBytes;
-        this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(null, r, "wasm-exec-" + counter.incrementAndGet(), stack);
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.threads = new GuestThreads("wasm-exec", b.threadStackBytes, b.stopGracePeriod);
     }
 
     /** Options: compiled (default true), cache size, default memory cap, clock step, thread stack. */
@@ -120,68 +104,9 @@ public final class WasmRuntime implements Runtime {
         String detail = WasmExecution.sha256(bytes);
         WasmExecution execution = new WasmExecution(settings, context, engine, bytes, detail, stdout, stderr);
 
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicReference<ExecutionOutcome> result = new AtomicReference<>();
-        Future<?> future = pool.submit(() -> {
-            Thread self = Thread.currentThread();
-            String name = self.getName();
-            self.setName("wasm-exec-" + context.executionId());
-            try {
-                result.set(execution.run());
-            } catch (Throwable t) {
-                result.set(ExecutionOutcome.failed(FailureKind.ENGINE, "" + t, stdout, stderr, detail));
-            } finally {
-                self.setName(name);
-                finished.countDown();
-            }
-        });
         LOG.debug("job {} execution {}: running module {} ({})", context.jobId(), context.executionId(), detail,
                 compiled ? "compiled" : "interpreted");
-        Duration timeout = context.limits().timeout();
-        try {
-            boolean done;
-            if (timeout.isZero()) {
-                finished.await();
-                done = true;
-            } else {
-                done = finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            }
-            if (done) return result.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            awaitStop(finished, context);
-            LOG.debug("job {} execution {}: cancelled", context.jobId(), context.executionId());
-            throw e;
-        }
-        future.cancel(true);
-        awaitStop(finished, context);
-        LOG.debug("job {} execution {}: stopped after its timeout of {}", context.jobId(), context.executionId(),
-                timeout);
-        return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the module ran past its execution timeout of "
-                + humanDuration(timeout) + " and was stopped", stdout, stderr, detail);
-    }
-
-    /** Waits (ignoring further interrupts) for an interrupted guest to stop, up to the grace period. */
-    private void awaitStop(CountDownLatch finished, ExecutionContext context) {
-        long deadline = System.nanoTime() + stopGracePeriod.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("job {} execution {}: the guest did not stop within {} of being interrupted",
-                            context.jobId(), context.executionId(), stopGracePeriod);
-                    return;
-                }
-                try {
-                    if (finished.await(left, TimeUnit.NANOSECONDS)) return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        return threads.run(context, "the module", stdout, stderr, detail, execution::run);
     }
 
     /** How many prepared modules the cache holds (for tests and metrics). */
@@ -193,7 +118,7 @@ public final class WasmRuntime implements Runtime {
     public void close() {
         if (closed) return;
         closed = true;
-        pool.shutdownNow();
+        threads.shutdown();
         cache.clear();
     }
 
@@ -253,12 +178,5 @@ public final class WasmRuntime implements Runtime {
         public WasmRuntime build() {
             return new WasmRuntime(this);
         }
-    }
-
-    /** {@code 1s}, {@code 1m30s}, {@code 250ms}: durations as users write them, not ISO-8601. */
-    private static String humanDuration(java.time.Duration d) {
-        if (d.toMillisPart() != 0 || d.isZero()) return d.toMillis() + "ms";
-        long h = d.toHours(), m = d.toMinutesPart(), sec = d.toSecondsPart();
-        return (h > 0 ? h + "h" : "") + (m > 0 ? m + "m" : "") + (sec > 0 ? sec + "s" : "");
     }
 }

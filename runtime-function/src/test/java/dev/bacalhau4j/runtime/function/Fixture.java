@@ -1,5 +1,7 @@
 package dev.bacalhau4j.runtime.function;
 
+import dev.bacalhau4j.api.EngineSpec;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.LocalSource;
 import dev.bacalhau4j.api.NetworkSpec;
@@ -110,20 +112,37 @@ final class Fixture {
         }
     }
 
+    /** A context running {@code source} as the JavaScript function {@code name}. */
+    ExecutionContext function(String name, String source) {
+        try {
+            Path staged = Files.createTempDirectory(dir, "script").resolve("script");
+            Files.writeString(staged, source);
+            FunctionEngine engine = new FunctionEngine(FunctionEngine.JAVASCRIPT,
+                    new InputSource(new LocalSource("script", false), "", "/function/" + name), parameters, engineEnv);
+            return context(engine, staged);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     ExecutionContext context() {
         try {
             Path staged = Files.createTempDirectory(dir, "module").resolve("main.wasm");
             Files.write(staged, module);
             WasmEngine engine = new WasmEngine(new InputSource(new LocalSource("main.wasm", false), "", ""),
                     entrypoint, parameters, engineEnv, importSpecs);
-            Task task = new Task("main", engine, PublisherSpec.local(), taskEnv, List.of(), List.of(),
-                    Resources.NONE, Timeouts.NONE, NetworkSpec.NONE, Verification.NONE);
-            ExecutionLimits limits = new ExecutionLimits(memoryBytes, 0, timeout, stdoutCap,
-                    ExecutionLimits.DEFAULT_LOG_CAP);
-            return new ExecutionContext("job-1", "exec-1", task, inputs, outputs, Optional.of(staged),
-                    importModules, Optional.ofNullable(stdin), limits, seed, newDir("scratch"), listener);
+            return context(engine, staged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ExecutionContext context(EngineSpec engine, Path staged) {
+        Task task = new Task("main", engine, PublisherSpec.local(), taskEnv, List.of(), List.of(),
+                Resources.NONE, Timeouts.NONE, NetworkSpec.NONE, Verification.NONE);
+        ExecutionLimits limits = new ExecutionLimits(memoryBytes, 0, timeout, stdoutCap,
+                ExecutionLimits.DEFAULT_LOG_CAP);
+        return new ExecutionContext("job-1", "exec-1", task, inputs, outputs, Optional.of(staged),
+                importModules, Optional.ofNullable(stdin), limits, seed, newDir("scratch"), listener);
     }
 }

@@ -3,6 +3,7 @@ package dev.bacalhau4j.api.internal.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bacalhau4j.api.DockerEngine;
 import dev.bacalhau4j.api.EngineSpec;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.InvalidJobException;
 import dev.bacalhau4j.api.WasmEngine;
@@ -11,17 +12,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decodes {@code Engine{Type, Params}} for the {@code docker} and {@code wasm} engines (type names
- * match case-insensitively, as in Bacalhau).
+ * Decodes {@code Engine{Type, Params}} for the {@code docker}, {@code wasm} and {@code function}
+ * engines (type names match case-insensitively, as in Bacalhau).
  *
  * <p>WASM modules come in Bacalhau's two forms. The form this library writes (Bacalhau before
  * v1.7, still accepted by Bacalhau's orchestrator) gives {@code EntryModule} and
  * {@code ImportModules} as InputSource objects. The current Bacalhau form gives them as strings
  * naming the {@code Target} of one of the task's InputSources; that input is then taken out of the
- * task's inputs and becomes the module, so both forms decode to the same {@link WasmEngine}.
+ * task's inputs and becomes the module, so both forms decode to the same {@link WasmEngine}. A
+ * function's {@code Source} takes the same two forms.
  */
 final class EngineDecoder {
-    static final String SUPPORTED = "docker, wasm";
+    static final String SUPPORTED = "docker, wasm, function";
 
     private EngineDecoder() {}
 
@@ -37,6 +39,7 @@ final class EngineDecoder {
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "docker" -> docker(params == null ? Jackson.EMPTY : params, paramsPath);
             case "wasm" -> wasm(params == null ? Jackson.EMPTY : params, paramsPath, inputs, inputsPath);
+            case "function" -> function(params == null ? Jackson.EMPTY : params, paramsPath, inputs, inputsPath);
             case "" -> throw new InvalidJobException(f.child("Type"), "missing (supported: " + SUPPORTED + ")");
             default -> throw new InvalidJobException(f.child("Type"),
                     "unsupported type '" + type + "' (supported: " + SUPPORTED + ")");
@@ -73,6 +76,28 @@ final class EngineDecoder {
                 p.strings("Parameters"),
                 p.stringMap("EnvironmentVariables"),
                 imports);
+    }
+
+    private static FunctionEngine function(JsonNode params, String path, List<InputSource> inputs, String inputsPath) {
+        Fields p = Fields.of(params, path, "Language", "Source", "Parameters", "EnvironmentVariables");
+        String language = p.string("Language", FunctionEngine.JAVASCRIPT).strip().toLowerCase(Locale.ROOT);
+        if (language.equals("js")) {
+            language = FunctionEngine.JAVASCRIPT;
+        }
+        if (!language.equals(FunctionEngine.JAVASCRIPT)) {
+            throw new InvalidJobException(p.child("Language"), "unsupported language " + Fields.quote(language)
+                    + " (supported: " + FunctionEngine.JAVASCRIPT + "; no Python for WASI can be had from the "
+                    + "package registries this project builds from)");
+        }
+        if (!p.has("Source")) {
+            throw new InvalidJobException(p.child("Source"),
+                    "missing; give an InputSource object, or the Target of one of " + inputsPath);
+        }
+        return new FunctionEngine(
+                language,
+                module(p.raw("Source"), p.child("Source"), inputs, inputsPath),
+                p.strings("Parameters"),
+                p.stringMap("EnvironmentVariables"));
     }
 
     private static InputSource module(JsonNode node, String path, List<InputSource> inputs, String inputsPath) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bacalhau4j.api.Constraint;
 import dev.bacalhau4j.api.DockerEngine;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.InlineSource;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.IpfsSource;
@@ -82,6 +83,11 @@ public final class JobEncoder {
                 ArrayNode list = params.putArray("ImportModules");
                 w.importModules().forEach(m -> list.add(input(m)));
             }
+        } else if (t.engine() instanceof FunctionEngine f) {
+            params.put("Language", f.language());
+            params.set("Source", input(f.source()));
+            strings(params, "Parameters", f.parameters());
+            map(params, "EnvironmentVariables", f.environmentVariables());
         }
         if (params.isEmpty()) {
             engine.remove("Params");

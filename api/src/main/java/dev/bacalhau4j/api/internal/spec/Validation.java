@@ -2,6 +2,7 @@ package dev.bacalhau4j.api.internal.spec;
 
 import dev.bacalhau4j.api.Constraint;
 import dev.bacalhau4j.api.DockerEngine;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.InlineSource;
 import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.InvalidJobException;
@@ -132,10 +133,10 @@ public final class Validation {
             for (int i = 0; i < w.importModules().size(); i++) {
                 module(w.importModules().get(i), params + ".ImportModules[" + i + "]");
             }
-            NetworkType net = t.network().type();
-            if (net != NetworkType.NONE && net != NetworkType.DEFAULT) {
-                fail(path + ".Network.Type", "WASM functions have no network (got " + net.wireName() + "; use None)");
-            }
+            noNetwork(t, path);
+        } else if (t.engine() instanceof FunctionEngine f) {
+            module(f.source(), params + ".Source");
+            noNetwork(t, path);
         }
         publisher(t.publisher(), path + ".Publisher");
         env(t.env(), path + ".Env");
@@ -144,6 +145,13 @@ public final class Validation {
         results(t.resultPaths(), path + ".ResultPaths");
         timeouts(t.timeouts(), path + ".Timeouts");
         verification(t.verification(), path + ".Verification");
+    }
+
+    private static void noNetwork(Task t, String path) {
+        NetworkType net = t.network().type();
+        if (net != NetworkType.NONE && net != NetworkType.DEFAULT) {
+            fail(path + ".Network.Type", "WASM functions have no network (got " + net.wireName() + "; use None)");
+        }
     }
 
     private static void module(InputSource module, String path) {
@@ -155,15 +163,21 @@ public final class Validation {
 
     /** WASM modules with a target are mounted there too, so it must not be an input's target. */
     private static void moduleTargets(Task t, String path) {
-        if (!(t.engine() instanceof WasmEngine w)) {
+        List<InputSource> modules = new java.util.ArrayList<>();
+        String first;
+        if (t.engine() instanceof WasmEngine w) {
+            modules.add(w.entryModule());
+            modules.addAll(w.importModules());
+            first = "EntryModule";
+        } else if (t.engine() instanceof FunctionEngine f) {
+            modules.add(f.source());
+            first = "Source";
+        } else {
             return;
         }
-        List<InputSource> modules = new java.util.ArrayList<>();
-        modules.add(w.entryModule());
-        modules.addAll(w.importModules());
         for (int m = 0; m < modules.size(); m++) {
             String target = modules.get(m).target();
-            String at = path + ".Engine.Params." + (m == 0 ? "EntryModule" : "ImportModules[" + (m - 1) + "]") + ".Target";
+            String at = path + ".Engine.Params." + (m == 0 ? first : "ImportModules[" + (m - 1) + "]") + ".Target";
             for (int i = 0; i < t.inputSources().size() && !target.isEmpty(); i++) {
                 if (t.inputSources().get(i).target().equals(target)) {
                     fail(at, "duplicate target " + Fields.quote(target) + " (also InputSources[" + i + "])");

@@ -4,6 +4,7 @@ import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.InvalidJobException;
 import dev.bacalhau4j.api.IpfsSource;
 import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.FunctionEngine;
 import dev.bacalhau4j.api.WasmEngine;
 import dev.bacalhau4j.ipfs.IpfsFormatException;
 import dev.bacalhau4j.ipfs.IpfsPath;
@@ -37,6 +38,8 @@ public final class IpfsSources {
             for (int i = 0; i < wasm.importModules().size(); i++) {
                 check(wasm.importModules().get(i), where + "ImportModules[" + i + "]");
             }
+        } else if (job.task().engine() instanceof FunctionEngine function) {
+            check(function.source(), "Tasks[0].Engine.Params.Source");
         }
     }
 

@@ -1,0 +1,71 @@
+package dev.bacalhau4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobSpecs;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.ipfs.Cid;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JavaScript functions through embedded nodes: same function, same inputs, same result CID on every node. */
+class FunctionJobEndToEndTest {
+    static final Path WORDCOUNT = Path.of("../examples/src/main/js/wordcount.js");
+
+    @TempDir Path tmp;
+
+    @Test
+    void shouldGiveTheSameResultCidOnEveryNodeAndEveryRun() throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("sub"));
+        Files.writeString(data.resolve("a.txt"), "The cat sat on the mat.\n");
+        Files.writeString(data.resolve("sub/b.txt"), "the end, the END\n");
+
+        String cid1;
+        String cid2;
+        String cid3;
+        try (Bacalhau node = Bacalhau.builder().inMemory().build()) {
+            Cid input = node.ipfs().add(data);
+            Job job = Job.function(WORDCOUNT).args("/inputs", "3")
+                    .inputIpfs(input.toString(), "/inputs")
+                    .output("outputs", "/outputs").timeout(Duration.ofSeconds(60)).build();
+            // the spec a user would keep in a file runs the same
+            Job reread = JobSpecs.readYaml(JobSpecs.toYaml(job));
+            assertThat(reread).isEqualTo(job);
+
+            JobResult first = node.run(job);
+            JobResult second = node.run(reread);
+
+            assertThat(first.state()).as(first.message() + first.stderr()).isEqualTo(JobState.COMPLETED);
+            assertThat(first.stdout()).isEqualTo("10 words, 6 distinct\n      4 the\n      2 end\n      1 cat\n");
+            cid1 = first.outputs().orElseThrow().location().toString();
+            cid2 = second.outputs().orElseThrow().location().toString();
+            node.download(first, tmp.resolve("out"));
+            assertThat(tmp.resolve("out/outputs/counts.txt")).hasContent("the 4\nend 2\ncat 1\nmat 1\non 1\nsat 1\n");
+        }
+        try (Bacalhau other = Bacalhau.builder().inMemory().build()) {
+            Cid input = other.ipfs().add(data);
+            JobResult third = other.run(Job.function(WORDCOUNT).args("/inputs", "3")
+                    .inputIpfs(input.toString(), "/inputs")
+                    .output("outputs", "/outputs").timeout(Duration.ofSeconds(60)).build());
+            cid3 = third.outputs().orElseThrow().location().toString();
+        }
+        assertThat(cid1).startsWith("ipfs://").isEqualTo(cid2).isEqualTo(cid3);
+    }
+
+    @Test
+    void shouldReportAnUncaughtExceptionAsAFailedExitWithTheScriptLine() throws Exception {
+        try (Bacalhau node = Bacalhau.builder().inMemory().build()) {
+            JobResult result = node.run(Job.function("readFile('/etc/passwd');\n").build());
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.stderr()).startsWith("function.js:1:").contains("ENOENT: no such file or directory");
+        }
+    }
+}
