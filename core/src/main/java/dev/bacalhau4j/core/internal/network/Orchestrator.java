@@ -534,13 +534,20 @@ public final class Orchestrator implements AutoCloseable {
 
     private void queueExpired(OrchestratedJob j, Duration queue) {
         if (j.state.isTerminal() || j.needed() + j.asking.size() <= 0) return;
-        String why;
-        if (j.rejections.isEmpty()) {
-            why = live.all().isEmpty() ? "no compute node is known to orchestrator " + id
-                    : "no compute node took it (" + live.all().size() + " known, all busy)";
-        } else {
-            why = String.join("; ", j.rejections.values());
+        List<String> reasons = new ArrayList<>();
+        int used = 0;
+        for (LiveNodes.Peer p : live.all()) {
+            if (j.usedNode(p.nodeId())) {
+                used++;
+            } else {
+                reasons.add(j.rejections.getOrDefault(p.nodeId(), "node " + p.nodeId() + " is busy"));
+            }
         }
+        j.rejections.forEach((node, reason) -> {
+            if (!live.isLive(node) && !j.usedNode(node)) reasons.add(reason + " (node since lost)");
+        });
+        if (used > 0) reasons.add(0, used + " live compute node(s) already ran or run one of its executions");
+        String why = reasons.isEmpty() ? "no compute node is known to orchestrator " + id : String.join("; ", reasons);
         int placed = Verifier.target(j.job) - j.needed() - j.asking.size();
         finish(j, JobState.FAILED, FailureKind.QUEUE_TIMEOUT.reason() + ": found " + placed + " of "
                 + Verifier.target(j.job) + " distinct compute nodes within the queue timeout of " + queue.toSeconds()
