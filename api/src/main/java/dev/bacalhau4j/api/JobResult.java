@@ -8,8 +8,8 @@ import java.util.Optional;
  * The outcome of a job: its final state and each execution's result.
  *
  * <p>The convenience accessors ({@link #stdout()}, {@link #exitCode()}, {@link #outputs()})
- * read the accepted execution: the first completed one (for verified jobs, one of the agreeing
- * executions), else the last one.
+ * read the accepted execution: for verified jobs the first of the agreeing executions, else the
+ * first completed one, else the last one.
  *
  * @param jobId the job
  * @param state its final state
@@ -34,6 +34,11 @@ public record JobResult(String jobId, JobState state, String message, List<Execu
 
     /** The execution whose outputs stand for the job, if any ran. */
     public Optional<ExecutionResult> execution() {
+        if (!verdict.agreeing().isEmpty()) {
+            Optional<ExecutionResult> agreed = executions.stream()
+                    .filter(e -> verdict.agreeing().contains(e.executionId())).findFirst();
+            if (agreed.isPresent()) return agreed;
+        }
         return executions.stream()
                 .filter(e -> e.state() == ExecutionState.COMPLETED)
                 .findFirst()

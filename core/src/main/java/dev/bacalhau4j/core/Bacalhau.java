@@ -9,7 +9,10 @@ import dev.bacalhau4j.api.PublishedResult;
 import dev.bacalhau4j.api.runtime.Runtime;
 import dev.bacalhau4j.core.internal.FileTrees;
 import dev.bacalhau4j.core.internal.LocalNode;
+import dev.bacalhau4j.core.internal.NodeApi;
 import dev.bacalhau4j.core.internal.NodeConfig;
+import dev.bacalhau4j.core.internal.network.NetworkConfig;
+import dev.bacalhau4j.core.internal.network.NetworkNode;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,16 +34,22 @@ import java.util.Optional;
  * running jobs (they end {@code Stopped}), keeps queued ones for the next start, and releases
  * every thread and file it holds, including the read-only FUSE mount through which its docker
  * jobs read IPFS inputs ({@code <node directory>/ipfs}, see {@link Builder#fuse(boolean)}).
+ *
+ * <p>With {@link Builder#nats(URI)} the node joins a network of nodes over NATS as orchestrator,
+ * compute, or both (see {@link Builder#orchestrator(boolean)}, {@link Builder#compute(boolean)}):
+ * jobs submitted to an orchestrator run on compute nodes that trust it, chosen by engine,
+ * resources, labels and data locality, and are verified across nodes when they ask for it. The
+ * node then also owns its NATS connection and the threads of its roles.
  */
 public final class Bacalhau implements AutoCloseable {
 
     /** The environment variable that overrides the default node directory. */
     public static final String DIRECTORY_ENV = "BACALHAU4J_DIR";
 
-    private final LocalNode node;
+    private final NodeApi node;
     private final NodeIpfs ipfs;
 
-    private Bacalhau(LocalNode node) {
+    private Bacalhau(NodeApi node) {
         this.node = node;
         this.ipfs = new NodeIpfs(node.ipfs());
     }
@@ -115,7 +124,17 @@ public final class Bacalhau implements AutoCloseable {
                 + result.jobId() + " published no results (state " + result.state() + ")"));
         URI location = published.location();
         if ("ipfs".equals(location.getScheme())) {
-            ipfs.get(location.getSchemeSpecificPart().replaceFirst("^//", ""), target);
+            String cid = location.getSchemeSpecificPart().replaceFirst("^//", "");
+            List<URI> peers = node.gatewaysFor(result.jobId());
+            if (!peers.isEmpty()) {
+                try {
+                    node.ipfs().fetchFrom(dev.bacalhau4j.ipfs.IpfsPath.parse(cid), peers);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("fetching " + cid + " was interrupted");
+                }
+            }
+            ipfs.get(cid, target);
         } else if ("file".equals(location.getScheme())) {
             FileTrees.copyNew(Path.of(location), target);
         } else {
@@ -150,6 +169,14 @@ public final class Bacalhau implements AutoCloseable {
         private boolean fuse = true;
         private boolean verifyBlockReads;
         private long maxOutputBytes = 10L << 30;
+        private URI nats;
+        private Boolean orchestrator;
+        private Boolean compute;
+        private final java.util.Set<String> trustedOrchestrators = new java.util.LinkedHashSet<>();
+        private final java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        private Duration heartbeat = Duration.ofSeconds(1);
+        private int missedHeartbeats = 3;
+        private boolean corruptResultsForTesting;
 
         private Builder() {}
 
@@ -284,13 +311,100 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Joins the network of nodes whose control plane is the NATS server {@code server}
+         * ({@code nats://host:port}). Without {@link #orchestrator(boolean)} or
+         * {@link #compute(boolean)} the node is both. A compute node serves its blocks on a
+         * gateway (127.0.0.1, a free port, unless {@link #serveGateway} says where) so that others
+         * can fetch its results.
+         */
+        public Builder nats(URI server) {
+            this.nats = Objects.requireNonNull(server, "server == null");
+            return this;
+        }
+
+        /** Whether this node accepts jobs and schedules them on compute nodes (needs {@link #nats}). */
+        public Builder orchestrator(boolean orchestrator) {
+            this.orchestrator = orchestrator;
+            return this;
+        }
+
+        /** Whether this node runs executions for the orchestrators it trusts (needs {@link #nats}). */
+        public Builder compute(boolean compute) {
+            this.compute = compute;
+            return this;
+        }
+
+        /**
+         * Lets the orchestrator {@code nodeId} ({@code n-...}) give this compute node work; bids from
+         * others are rejected with the reason. A node that is both roles trusts itself.
+         */
+        public Builder trustOrchestrator(String nodeId) {
+            Objects.requireNonNull(nodeId, "nodeId == null");
+            if (!nodeId.startsWith("n-")) {
+                throw new IllegalArgumentException("trustOrchestrator: not a node id (got \"" + nodeId + "\"; ids look like n-...)");
+            }
+            trustedOrchestrators.add(nodeId);
+            return this;
+        }
+
+        /** A label of this compute node, matched by job constraints ({@code region=eu}). */
+        public Builder label(String key, String value) {
+            labels.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+            return this;
+        }
+
+        /** How often a compute node announces itself. Default: 1 second. */
+        public Builder heartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("heartbeat must be positive (got " + interval + ")");
+            }
+            this.heartbeat = interval;
+            return this;
+        }
+
+        /** Heartbeats an orchestrator lets a compute node miss before it is lost. Default: 3. */
+        public Builder missedHeartbeats(int missed) {
+            if (missed < 1) throw new IllegalArgumentException("missedHeartbeats must be >= 1 (got " + missed + ")");
+            this.missedHeartbeats = missed;
+            return this;
+        }
+
+        /**
+         * DANGEROUS, for tests only: this compute node reports a wrong result CID for every
+         * execution, to show verification outvoting a lying node. Never set it on a real node.
+         */
+        public Builder corruptResultsForTesting(boolean corrupt) {
+            this.corruptResultsForTesting = corrupt;
+            return this;
+        }
+
         /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
+            boolean networked = nats != null;
+            if (!networked && (orchestrator != null || compute != null || !trustedOrchestrators.isEmpty()
+                    || !labels.isEmpty() || corruptResultsForTesting)) {
+                throw new IllegalStateException("orchestrator, compute, trustOrchestrator, label and"
+                        + " corruptResultsForTesting need a network: set nats(URI) too");
+            }
+            boolean asOrchestrator = orchestrator != null ? orchestrator : compute == null || !compute;
+            boolean asCompute = compute != null ? compute : orchestrator == null || !orchestrator;
+            if (networked && !asOrchestrator && !asCompute) {
+                throw new IllegalStateException("a networked node must be an orchestrator, a compute node, or both");
+            }
+            InetSocketAddress listen = gatewayListen;
+            if (networked && asCompute && listen == null) {
+                listen = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+            }
             NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
                     discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, maxOutputBytes, importProfile, gateways, Optional.ofNullable(gatewayListen), verifyBlockReads, fuse);
-            return new Bacalhau(LocalNode.open(config));
+                    logCapBytes, maxOutputBytes, importProfile, gateways, Optional.ofNullable(listen), verifyBlockReads,
+                    fuse);
+            if (!networked) return new Bacalhau(LocalNode.open(config));
+            NetworkConfig network = new NetworkConfig(nats, asOrchestrator, asCompute, trustedOrchestrators, labels,
+                    heartbeat, missedHeartbeats, corruptResultsForTesting);
+            return new Bacalhau(NetworkNode.open(config, network));
         }
     }
 }

@@ -59,24 +59,20 @@ final class ExecutionRunner {
         this.hostPaths = new HostPaths(inputMount);
     }
 
-    /** Runs one execution of {@code run}'s task to a terminal state and returns its result. */
-    ExecutionResult execute(JobRun run, Runtime runtime, ResultPublisher publisher) {
-        String executionId = Ids.newExecutionId();
-        node.executionEvent(run, node.store().createExecution(run.id, executionId, node.nodeId(),
-                "created on node " + node.nodeId()));
-        node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
-                ExecutionState.BID_ACCEPTED, "accepted by node " + node.nodeId()));
+    /** Runs one execution of {@code job} to a terminal state, reporting to {@code cb}, and returns its result. */
+    ExecutionResult execute(String jobId, dev.bacalhau4j.api.Job job, String executionId, Runtime runtime,
+            ResultPublisher publisher, ExecutionCallbacks cb) {
+        cb.created(executionId);
         Instant started = Instant.now();
         Path scratch = null;
         ExecutionOutcome outcome;
         Optional<PublishedResult> published = Optional.empty();
         try {
             scratch = Files.createTempDirectory(workRoot, executionId + "-");
-            node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
-                    ExecutionState.RUNNING, "staging inputs and running " + run.job.task().engine().type()));
-            Task task = run.job.task();
-            ExecutionContext context = stage(run, executionId, task, scratch, runtime);
-            log.debug("job {} execution {}: running on {}", run.id, executionId, runtime.engineType());
+            cb.transition(executionId, ExecutionState.RUNNING, "staging inputs and running " + job.task().engine().type());
+            Task task = job.task();
+            ExecutionContext context = stage(jobId, job, executionId, task, scratch, runtime);
+            log.debug("job {} execution {}: running on {}", jobId, executionId, runtime.engineType());
             outcome = runtime.execute(context);
             if (outcome.ranToExit()) {
                 Map<String, Path> outputs = new LinkedHashMap<>();
@@ -90,24 +86,24 @@ final class ExecutionRunner {
                             + " bytes to its result paths (" + (task.resources().diskBytes() > 0
                             ? "Resources.Disk" : "the node's maxOutputBytes") + "); nothing was published");
                 } else {
-                    node.executionEvent(run, node.store().transitionExecution(run.id, executionId,
-                            ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode() + "; publishing"));
-                    published = Optional.of(publisher.publish(new PublishRequest(run.id, executionId, outputs,
+                    cb.transition(executionId, ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode()
+                            + "; publishing");
+                    published = Optional.of(publisher.publish(new PublishRequest(jobId, executionId, outputs,
                             outcome.stdout(), outcome.stderr(), outcome.exitCode())));
                 }
             }
         } catch (InterruptedException | ClosedByInterruptException | InterruptedIOException e) {
             Thread.interrupted();
-            outcome = ExecutionOutcome.failed(FailureKind.CANCELLED, node.cancelReason(run));
+            outcome = ExecutionOutcome.failed(FailureKind.CANCELLED, cb.cancelReason());
         } catch (StagingException e) {
             outcome = ExecutionOutcome.failed(FailureKind.STAGING, e.getMessage());
         } catch (IOException e) {
             Thread.interrupted();
-            outcome = wasCancelled(run)
-                    ? ExecutionOutcome.failed(FailureKind.CANCELLED, node.cancelReason(run))
+            outcome = cb.cancelled()
+                    ? ExecutionOutcome.failed(FailureKind.CANCELLED, cb.cancelReason())
                     : ExecutionOutcome.failed(FailureKind.STAGING, "I/O error: " + e);
         } catch (RuntimeException e) {
-            log.warn("job {} execution {}: internal error", run.id, executionId, e);
+            log.warn("job {} execution {}: internal error", jobId, executionId, e);
             outcome = ExecutionOutcome.failed(FailureKind.ENGINE, "internal error: " + e);
         } finally {
             // a late cancel is already in the outcome; clear it so cleanup and the store writes run
@@ -117,10 +113,10 @@ final class ExecutionRunner {
                 FileTrees.deleteQuietly(scratch);
             }
         }
-        return finish(run, executionId, outcome, published, started);
+        return finish(cb, executionId, outcome, published, started);
     }
 
-    private ExecutionResult finish(JobRun run, String executionId, ExecutionOutcome outcome,
+    private ExecutionResult finish(ExecutionCallbacks cb, String executionId, ExecutionOutcome outcome,
             Optional<PublishedResult> published, Instant started) {
         ExecutionState state = outcome.failure()
                 .map(kind -> kind == FailureKind.CANCELLED ? ExecutionState.CANCELLED : ExecutionState.FAILED)
@@ -129,15 +125,14 @@ final class ExecutionRunner {
         ExecutionResult result = new ExecutionResult(executionId, node.nodeId(), state, outcome.exitCode(),
                 outcome.stdout(), outcome.stdoutTruncated(), outcome.stderr(), outcome.stderrTruncated(),
                 reason, outcome.failureMessage(), outcome.engineDetail(), published, started, Instant.now());
-        node.store().saveExecutionResult(run.id, result);
         String message = state == ExecutionState.COMPLETED
                 ? "completed with exit code " + outcome.exitCode()
                 : reason + ": " + outcome.failureMessage();
-        node.executionEvent(run, node.store().transitionExecution(run.id, executionId, state, message));
+        cb.finished(result, message);
         return result;
     }
 
-    private ExecutionContext stage(JobRun run, String executionId, Task task, Path scratch, Runtime runtime)
+    private ExecutionContext stage(String jobId, dev.bacalhau4j.api.Job job, String executionId, Task task, Path scratch, Runtime runtime)
             throws IOException {
         Path area = Files.createDirectory(scratch.resolve(STAGING_AREA));
         List<Mount> inputs = new ArrayList<>();
@@ -173,8 +168,8 @@ final class ExecutionRunner {
                     resultPath.path(), false));
         }
         Path runtimeScratch = Files.createDirectory(scratch.resolve("runtime"));
-        return new ExecutionContext(run.id, executionId, task, inputs, outputs, entryModule, importModules,
-                stdin, limits(task), Ids.seedOf(run.job), runtimeScratch, ExecutionListener.NONE);
+        return new ExecutionContext(jobId, executionId, task, inputs, outputs, entryModule, importModules,
+                stdin, limits(task), Ids.seedOf(job), runtimeScratch, ExecutionListener.NONE);
     }
 
     private ExecutionLimits limits(Task task) {
@@ -183,11 +178,5 @@ final class ExecutionRunner {
                 : task.timeouts().executionTimeout();
         return new ExecutionLimits(task.resources().memoryBytes(), task.resources().cpuMillis(), timeout,
                 node.config().logCapBytes(), node.config().logCapBytes());
-    }
-
-    private boolean wasCancelled(JobRun run) {
-        synchronized (run) {
-            return run.cancelledTo != null;
-        }
     }
 }

@@ -59,11 +59,12 @@ import org.slf4j.LoggerFactory;
  * with the FUSE mount of its inputs ({@code <node dir>/ipfs}), and (in memory mode) its
  * temporary directory.
  */
-public final class LocalNode implements AutoCloseable {
+public final class LocalNode implements NodeApi {
     private static final Logger log = LoggerFactory.getLogger(LocalNode.class);
 
     private final NodeConfig config;
     private final String nodeId;
+    private final dev.bacalhau4j.core.internal.network.NodeKeys keys;
     private final Optional<Path> directory;
     private final Path dataRoot;
     private final JobStore store;
@@ -80,13 +81,14 @@ public final class LocalNode implements AutoCloseable {
     private final AtomicLong arrivals = new AtomicLong();
     private volatile boolean closed;
 
-    private LocalNode(NodeConfig config, Path dataRoot, String nodeId, JobStore store,
+    private LocalNode(NodeConfig config, Path dataRoot, dev.bacalhau4j.core.internal.network.NodeKeys keys, JobStore store,
             Map<String, Runtime> runtimes, List<Runtime> ownedRuntimes, IpfsServices ipfs, InputMount inputMount)
             throws IOException {
         this.config = config;
         this.directory = config.directory();
         this.dataRoot = dataRoot;
-        this.nodeId = nodeId;
+        this.keys = keys;
+        this.nodeId = keys.nodeId();
         this.store = store;
         this.runtimes = runtimes;
         this.ownedRuntimes = ownedRuntimes;
@@ -118,17 +120,25 @@ public final class LocalNode implements AutoCloseable {
 
     /** Opens a node: its directory and store, its runtimes, and recovers jobs of an earlier run. */
     public static LocalNode open(NodeConfig config) {
+        return open(config, true);
+    }
+
+    /**
+     * Opens a node; {@code recoverJobs} false leaves unfinished jobs in the store as they are, for
+     * an orchestrator that recovers them itself.
+     */
+    public static LocalNode open(NodeConfig config, boolean recoverJobs) {
         Path dataRoot;
         JobStore store;
-        String nodeId;
+        dev.bacalhau4j.core.internal.network.NodeKeys keys;
         try {
             if (config.directory().isPresent()) {
                 dataRoot = Files.createDirectories(config.directory().get());
-                nodeId = NodeIdentity.loadOrCreate(dataRoot);
+                keys = NodeIdentity.loadOrCreate(dataRoot);
                 store = SqliteJobStore.open(dataRoot.resolve("jobs.db"), Clock.systemUTC());
             } else {
                 dataRoot = Files.createTempDirectory("bacalhau4j-node-");
-                nodeId = NodeIdentity.newId();
+                keys = dev.bacalhau4j.core.internal.network.NodeKeys.generate();
                 store = SqliteJobStore.inMemory(Clock.systemUTC());
             }
         } catch (IOException e) {
@@ -146,6 +156,7 @@ public final class LocalNode implements AutoCloseable {
         for (Runtime r : config.runtimes()) {
             runtimes.put(r.engineType(), r);
         }
+        String nodeId = keys.nodeId();
         runtimes.values().forEach(r -> r.open(nodeId));
         IpfsServices ipfs;
         try {
@@ -158,8 +169,8 @@ public final class LocalNode implements AutoCloseable {
         }
         InputMount inputMount = InputMount.open(ipfs.fileSystem(), dataRoot.resolve("ipfs"), config.fuse());
         try {
-            LocalNode node = new LocalNode(config, dataRoot, nodeId, store, runtimes, owned, ipfs, inputMount);
-            node.recover();
+            LocalNode node = new LocalNode(config, dataRoot, keys, store, runtimes, owned, ipfs, inputMount);
+            if (recoverJobs) node.recover();
             log.info("node {} open on {} with engines {}; inputs: {}", nodeId,
                     config.directory().map(Path::toString).orElse("memory"), runtimes.keySet(),
                     inputMount.description());
@@ -175,6 +186,7 @@ public final class LocalNode implements AutoCloseable {
 
     // ---- submission and state changes ----
 
+    @Override
     public JobHandle submit(Job job) {
         ensureOpen();
         JobSpecs.validate(job);
@@ -195,6 +207,18 @@ public final class LocalNode implements AutoCloseable {
 
     /** Why this node cannot run {@code job} at all, empty when it can. */
     private String refusal(Job job) {
+        String refusal = executionRefusal(job);
+        if (!refusal.isEmpty()) return refusal;
+        int verifyCount = job.task().verification().count();
+        if (verifyCount > 1) {
+            return "Verification.Count " + verifyCount + " needs " + verifyCount
+                    + " distinct compute nodes; this embedded node is one";
+        }
+        return "";
+    }
+
+    /** Why this node cannot run one execution of {@code job}, empty when it can. */
+    public String executionRefusal(Job job) {
         String engine = job.task().engine().type();
         Runtime runtime = runtimes.get(engine);
         if (runtime == null) {
@@ -211,11 +235,6 @@ public final class LocalNode implements AutoCloseable {
         if (!publishers.containsKey(job.task().publisher().type())) {
             return "publisher '" + job.task().publisher().type() + "' is not available on node " + nodeId
                     + " (available: " + String.join(", ", new TreeMap<>(publishers).keySet()) + ")";
-        }
-        int verifyCount = job.task().verification().count();
-        if (verifyCount > 1) {
-            return "Verification.Count " + verifyCount + " needs " + verifyCount
-                    + " distinct compute nodes; this embedded node is one";
         }
         return "";
     }
@@ -262,7 +281,8 @@ public final class LocalNode implements AutoCloseable {
                 synchronized (run) {
                     if (run.cancelledTo != null) break;
                 }
-                last = executionRunner.execute(run, runtime, publisher);
+                last = executionRunner.execute(run.id, run.job, Ids.newExecutionId(), runtime, publisher,
+                        callbacks(run));
                 if (last.state() != ExecutionState.COMPLETED) break;
             }
             finishJob(run, last);
@@ -289,6 +309,80 @@ public final class LocalNode implements AutoCloseable {
                 transition(run, JobState.FAILED, last.failureReason() + ": " + last.failureMessage());
             }
         }
+    }
+
+    /** Where an execution of a local job reports: the job store, then the job's listeners. */
+    private ExecutionCallbacks callbacks(JobRun run) {
+        return new ExecutionCallbacks() {
+            @Override
+            public void created(String executionId) {
+                emit(run, store.createExecution(run.id, executionId, nodeId, "created on node " + nodeId));
+                emit(run, store.transitionExecution(run.id, executionId, ExecutionState.BID_ACCEPTED,
+                        "accepted by node " + nodeId));
+            }
+
+            @Override
+            public void transition(String executionId, ExecutionState state, String message) {
+                emit(run, store.transitionExecution(run.id, executionId, state, message));
+            }
+
+            @Override
+            public void finished(ExecutionResult result, String message) {
+                store.saveExecutionResult(run.id, result);
+                emit(run, store.transitionExecution(run.id, result.executionId(), result.state(), message));
+            }
+
+            @Override
+            public boolean cancelled() {
+                synchronized (run) {
+                    return run.cancelledTo != null;
+                }
+            }
+
+            @Override
+            public String cancelReason() {
+                return LocalNode.this.cancelReason(run);
+            }
+        };
+    }
+
+    // ---- executions for peers (the compute role over NATS) ----
+
+    /**
+     * Runs one execution of {@code job} for an orchestrator on this node's worker pool (higher
+     * {@code priority} first), reporting to {@code cb}; {@code onWorker} is told the worker thread
+     * first (so a cancel can interrupt it). Refused executions end {@code Failed} through {@code cb}.
+     */
+    public void executeForPeer(String jobId, Job job, String executionId, ExecutionCallbacks cb,
+            java.util.function.Consumer<Thread> onWorker, Runnable afterwards) {
+        ensureOpen();
+        workers.execute(new QueuedJob(job.priority(), arrivals.incrementAndGet(), () -> {
+            onWorker.accept(Thread.currentThread());
+            try {
+                Runtime runtime = runtimes.get(job.task().engine().type());
+                ResultPublisher publisher = publishers.get(job.task().publisher().type());
+                executionRunner.execute(jobId, job, executionId, runtime, publisher, cb);
+            } catch (RuntimeException | Error e) {
+                log.error("job {} execution {}: internal error", jobId, executionId, e);
+            } finally {
+                Thread.interrupted();
+                afterwards.run();
+            }
+        }));
+    }
+
+    /** This node's Ed25519 identity. */
+    public dev.bacalhau4j.core.internal.network.NodeKeys keys() {
+        return keys;
+    }
+
+    /** Engine types usable now. */
+    public List<String> usableEngines() {
+        List<String> usable = new ArrayList<>();
+        runtimes.forEach((type, r) -> {
+            if (r.availability().isAvailable()) usable.add(type);
+        });
+        return usable;
     }
 
     /** Stops {@code run}, ending it in {@code to}; true when this call stopped it. */
@@ -375,6 +469,7 @@ public final class LocalNode implements AutoCloseable {
 
     // ---- queries ----
 
+    @Override
     public Optional<JobHandle> handle(String jobId) {
         JobRun run = active.get(jobId);
         if (run != null) return Optional.of(run);
@@ -385,18 +480,22 @@ public final class LocalNode implements AutoCloseable {
         });
     }
 
+    @Override
     public List<JobInfo> list() {
         return store.jobs();
     }
 
+    @Override
     public Optional<JobInfo> describe(String jobId) {
         return store.job(jobId);
     }
 
+    @Override
     public List<JobEvent> history(String jobId) {
         return store.events(jobId);
     }
 
+    @Override
     public Optional<JobResult> result(String jobId) {
         return store.job(jobId).map(info -> resultOf(jobId, info.state(), info.message()));
     }
@@ -415,6 +514,7 @@ public final class LocalNode implements AutoCloseable {
                 + "by running it on several and comparing result CIDs");
     }
 
+    @Override
     public NodeInfo info() {
         Map<String, String> engines = new TreeMap<>();
         runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));
@@ -424,20 +524,27 @@ public final class LocalNode implements AutoCloseable {
 
     // ---- for the execution runner ----
 
-    JobStore store() {
+    public JobStore store() {
         return store;
     }
 
     /** The node's IPFS side, for the public facade. */
+    @Override
     public IpfsServices ipfs() {
         return ipfs;
     }
 
-    String nodeId() {
+    /** This node's own results are in its blockstore: no gateway needed. */
+    @Override
+    public List<java.net.URI> gatewaysFor(String jobId) {
+        return List.of();
+    }
+
+    public String nodeId() {
         return nodeId;
     }
 
-    NodeConfig config() {
+    public NodeConfig config() {
         return config;
     }
 

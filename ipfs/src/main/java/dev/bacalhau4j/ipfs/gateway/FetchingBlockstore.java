@@ -16,11 +16,16 @@ import java.util.stream.Stream;
  */
 public final class FetchingBlockstore implements Blockstore {
     private final Blockstore local;
-    private final GatewayClient client;
+    private final java.util.function.Supplier<GatewayClient> clients;
 
     public FetchingBlockstore(Blockstore local, GatewayClient client) {
+        this(local, () -> client);
+    }
+
+    /** Fetches through whichever client {@code clients} gives at the time (its gateways may change). */
+    public FetchingBlockstore(Blockstore local, java.util.function.Supplier<GatewayClient> clients) {
         this.local = local;
-        this.client = client;
+        this.clients = clients;
     }
 
     @Override
@@ -31,6 +36,7 @@ public final class FetchingBlockstore implements Blockstore {
     @Override
     public Optional<byte[]> get(Cid cid) throws IOException {
         Optional<byte[]> data = local.get(cid);
+        GatewayClient client = clients.get();
         if (data.isPresent() || client.gateways().isEmpty()) {
             return data;
         }

@@ -31,7 +31,9 @@ public final class IpfsServices implements AutoCloseable {
 
     private final PinningBlockstore store;
     private final ImportProfile profile;
-    private final GatewayClient client;
+    private final List<URI> configured;
+    private final java.util.Set<URI> peerGateways = new java.util.concurrent.CopyOnWriteArraySet<>();
+    private volatile GatewayClient client;
     private final Blockstore reading;
     private final UnixFsFileSystem fileSystem;
     private final Optional<GatewayServer> server;
@@ -40,8 +42,9 @@ public final class IpfsServices implements AutoCloseable {
                          Optional<GatewayServer> server) {
         this.store = store;
         this.profile = profile;
+        this.configured = client.gateways();
         this.client = client;
-        this.reading = new FetchingBlockstore(store, client);
+        this.reading = new FetchingBlockstore(store, () -> this.client);
         this.fileSystem = UnixFsFileSystem.open(reading);
         this.server = server;
     }
@@ -96,6 +99,33 @@ public final class IpfsServices implements AutoCloseable {
 
     public Optional<URI> gatewayAddress() {
         return server.map(GatewayServer::address);
+    }
+
+    /**
+     * Adds gateways of peers (learned over the network) to try after the configured ones, for
+     * inputs this node lacks.
+     */
+    public void addPeerGateways(java.util.Collection<URI> gateways) {
+        boolean changed = false;
+        for (URI g : gateways) {
+            if (!configured.contains(g) && !gatewayAddress().map(g::equals).orElse(false)) {
+                changed |= peerGateways.add(g);
+            }
+        }
+        if (changed) {
+            synchronized (this) {
+                List<URI> all = new java.util.ArrayList<>(configured);
+                all.addAll(peerGateways);
+                client = GatewayClient.builder().gateways(all).build();
+            }
+        }
+    }
+
+    /** Makes the DAG that {@code path} names local, fetching what is missing from {@code gateways} first. */
+    public FetchReport fetchFrom(IpfsPath path, List<URI> gateways) throws IOException, InterruptedException {
+        List<URI> all = new java.util.ArrayList<>(gateways);
+        all.addAll(client.gateways());
+        return GatewayClient.builder().gateways(all).build().fetchDag(path, store);
     }
 
     /** Makes the DAG that {@code path} names local, fetching and verifying what is missing. */

@@ -27,6 +27,12 @@ public interface JobStore extends AutoCloseable {
     /** Moves an execution to {@code state}, appending the event. */
     JobEvent transitionExecution(String jobId, String executionId, ExecutionState state, String message);
 
+    /**
+     * Appends an event that changes no state (a dropped message, a decision worth recording),
+     * under the current state of the job, or of the execution when {@code executionId} is not empty.
+     */
+    JobEvent note(String jobId, String executionId, String message);
+
     /** Saves an execution's result fields (logs, exit code, failure, published location, times). */
     void saveExecutionResult(String jobId, ExecutionResult result);
 

@@ -197,6 +197,27 @@ public final class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public synchronized JobEvent note(String jobId, String executionId, String message) {
+        return inTransaction(() -> {
+            String state;
+            try (PreparedStatement p = connection.prepareStatement(executionId.isEmpty()
+                    ? "SELECT state FROM jobs WHERE id = ?"
+                    : "SELECT state FROM executions WHERE id = ? AND job_id = ?")) {
+                p.setString(1, executionId.isEmpty() ? jobId : executionId);
+                if (!executionId.isEmpty()) p.setString(2, jobId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new BacalhauException("no " + (executionId.isEmpty() ? "job " + jobId
+                                : "execution " + executionId) + " in the job store");
+                    }
+                    state = rs.getString(1);
+                }
+            }
+            return appendEvent(jobId, executionId, state, message, now());
+        });
+    }
+
+    @Override
     public synchronized void saveExecutionResult(String jobId, ExecutionResult r) {
         inTransaction(() -> {
             try (PreparedStatement p = connection.prepareStatement(

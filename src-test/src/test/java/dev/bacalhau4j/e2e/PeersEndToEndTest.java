@@ -1,0 +1,81 @@
+package dev.bacalhau4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.Bacalhau;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An orchestrator in this JVM, compute nodes in child JVMs, a real nats-server, all on 127.0.0.1. */
+class PeersEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private NatsServer nats;
+    private ChildNodes children;
+
+    @BeforeEach
+    void start() throws Exception {
+        nats = NatsServer.start();
+        children = new ChildNodes();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        children.close();
+        nats.close();
+    }
+
+    private Bacalhau orchestrator(Path dir) {
+        return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
+                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
+    }
+
+    @Test
+    void shouldRunAJobOnATrustedComputeNodeAndDownloadItsOutputsFromThatNode() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            String orchId = orch.info().nodeId();
+            ChildNodes.Child compute = children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
+
+            JobResult result = orch.submit(Job.wasm(Programs.wasm("echo")).args("over", "nats")
+                    .output("outputs", "/outputs").build()).await(Duration.ofSeconds(60));
+
+            assertThat(result.state()).as(result.message()).isEqualTo(JobState.COMPLETED);
+            assertThat(result.stdout()).contains("argv[1]=over\nargv[2]=nats\n");
+            ExecutionResult execution = result.execution().orElseThrow();
+            assertThat(execution.nodeId()).isEqualTo(compute.nodeId());
+            assertThat(orch.history(result.jobId())).extracting(JobEvent::state)
+                    .containsSubsequence("PENDING", "QUEUED", "NEW", "BID_ACCEPTED", "RUNNING", "RUNNING",
+                            "PUBLISHING", "COMPLETED", "COMPLETED");
+
+            Path out = tmp.resolve("downloaded");
+            orch.download(result, out); // the orchestrator holds none of it: fetched from the compute node's gateway
+            assertThat(Files.readString(out.resolve("stdout"))).isEqualTo(result.stdout());
+        }
+    }
+
+    @Test
+    void shouldRefuseWorkFromAnUntrustedOrchestratorAndSayWhy() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=n-someoneelse");
+
+            JobResult result = orch.submit(Job.wasm(Programs.wasm("trivial")).queueTimeout(Duration.ofSeconds(3))
+                    .build()).await(Duration.ofSeconds(60));
+
+            assertThat(result.state()).isEqualTo(JobState.FAILED);
+            assertThat(result.message()).startsWith("queue-timeout:")
+                    .contains("does not trust orchestrator " + orch.info().nodeId());
+            assertThat(result.executions()).isEmpty();
+        }
+    }
+}
