@@ -53,7 +53,7 @@ public final class Orchestrator implements AutoCloseable {
     static final Duration BID_TIMEOUT = Duration.ofSeconds(5);
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(5);
     /** A node that rejected a job is not asked again for that job this soon. */
-    private static final long REASK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long REASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Set<String> REPLACEABLE = Set.of("node-lost", "run-failed");
 
     private final String id;
