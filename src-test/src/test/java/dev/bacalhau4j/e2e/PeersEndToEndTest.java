@@ -7,7 +7,16 @@ import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.core.internal.network.EnvelopeCodec;
+import dev.bacalhau4j.core.internal.network.Messages;
+import dev.bacalhau4j.core.internal.network.NatsBus;
+import dev.bacalhau4j.core.internal.network.NodeKeys;
+import dev.bacalhau4j.core.internal.network.Protocol;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +70,36 @@ class PeersEndToEndTest {
             Path out = tmp.resolve("downloaded");
             orch.download(result, out); // the orchestrator holds none of it: fetched from the compute node's gateway
             assertThat(Files.readString(out.resolve("stdout"))).isEqualTo(result.stdout());
+        }
+    }
+
+    @Test
+    void shouldDropAForgedResultAndSaySoInTheJobHistory() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            String orchId = orch.info().nodeId();
+            ChildNodes.Child compute = children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
+            JobHandle job = orch.submit(Job.wasm(Programs.wasm("cpubound")).args("3").build());
+            while (job.result().executions().isEmpty()) Thread.sleep(10);
+            String executionId = job.result().executions().get(0).executionId();
+
+            // mallory signs with her own key but claims to be the compute node
+            EnvelopeCodec mallory = new EnvelopeCodec(NodeKeys.generate(), Clock.systemUTC());
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode forged = (ObjectNode) json.readTree(mallory.seal(Protocol.T_RESULT, new Messages.Result(job.id(),
+                    executionId, "COMPLETED", "forged", 0, "lies".getBytes(), false, new byte[0], false, "", "", "",
+                    "ipfs", "ipfs://bafkqaaa", "", 0, 0)));
+            forged.put("from", compute.nodeId());
+            try (NatsBus bus = NatsBus.connect(nats.uri(), mallory)) {
+                bus.publishRaw(Protocol.result(orchId), json.writeValueAsBytes(forged));
+                bus.flush(Duration.ofSeconds(5));
+            }
+
+            JobResult result = job.await(Duration.ofSeconds(60));
+            assertThat(result.state()).as(result.message()).isEqualTo(JobState.COMPLETED);
+            assertThat(result.stdout()).startsWith("iterations=3").doesNotContain("lies");
+            assertThat(orch.history(job.id())).extracting(JobEvent::message).anySatisfy(m -> assertThat(m)
+                    .startsWith("dropped a message claiming to come from " + compute.nodeId())
+                    .contains("does not derive from the public key"));
         }
     }
 

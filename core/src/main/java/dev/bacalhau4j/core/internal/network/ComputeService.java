@@ -54,6 +54,7 @@ public final class ComputeService implements AutoCloseable {
         final Job job;
         final String orchestrator;
         volatile boolean started;
+        volatile boolean finished;
         volatile boolean cancelled;
         volatile String cancelReason = "";
         volatile Thread worker;
@@ -154,9 +155,10 @@ public final class ComputeService implements AutoCloseable {
         if (!engine.isEmpty()) return engine;
         if (held.containsKey(ask.executionId())) return "";
         synchronized (held) {
-            if (held.size() >= capacity) {
-                return "node " + node.nodeId() + " is at capacity (" + held.size() + " of " + capacity
-                        + " executions held)";
+            long busy = held.values().stream().filter(x -> !x.finished).count(); // results in delivery take no slot
+            if (busy >= capacity) {
+                return "node " + node.nodeId() + " is at capacity (" + busy + " of " + capacity
+                        + " executions reserved or running)";
             }
             held.put(ask.executionId(), new Held(ask.jobId(), ask.executionId(), job, orchestrator));
         }
@@ -224,6 +226,7 @@ public final class ComputeService implements AutoCloseable {
 
             @Override
             public void finished(ExecutionResult result, String message) {
+                h.finished = true;
                 deliver(h, toMessage(h, result, message), System.nanoTime() + RESULT_RETRY_FOR.toNanos(), 0);
             }
 

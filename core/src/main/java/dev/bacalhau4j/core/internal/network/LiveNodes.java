@@ -49,6 +49,15 @@ public final class LiveNodes {
         }
     }
 
+    /**
+     * Counts every node as just heard: after this side's own connection came back, silence while
+     * it was down says nothing about the nodes.
+     */
+    public void refreshAll() {
+        long now = System.nanoTime();
+        peers.replaceAll((id, p) -> new Peer(id, p.info(), now));
+    }
+
     /** Removes nodes whose heartbeats stopped; returns their ids. */
     public List<String> expire() {
         long now = System.nanoTime();

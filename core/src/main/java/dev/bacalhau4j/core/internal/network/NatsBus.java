@@ -62,6 +62,17 @@ public final class NatsBus implements AutoCloseable {
                 .reconnectWait(Duration.ofMillis(250))
                 .connectionTimeout(Duration.ofSeconds(5))
                 .pingInterval(Duration.ofSeconds(5))
+                .errorListener(new io.nats.client.ErrorListener() {
+                    @Override
+                    public void exceptionOccurred(Connection conn, Exception exp) {
+                        log.debug("node {}: NATS connection: {}", codec.keys().nodeId(), exp.toString());
+                    }
+
+                    @Override
+                    public void errorOccurred(Connection conn, String error) {
+                        log.warn("node {}: NATS server error: {}", codec.keys().nodeId(), error);
+                    }
+                })
                 .connectionListener((conn, event) -> {
                     log.info("node {}: NATS {} ({})", codec.keys().nodeId(), event.getEvent(), server);
                     if (event == ConnectionListener.Events.RECONNECTED && self[0] != null) {
@@ -117,6 +128,8 @@ public final class NatsBus implements AutoCloseable {
      */
     public CompletableFuture<Envelope> request(String subject, String type, Object payload, Duration timeout) {
         return connection.requestWithTimeout(subject, codec.seal(type, payload), timeout)
+                // belt and braces: a request must end even if the client loses track of it across a reconnect
+                .orTimeout(timeout.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((message, error) -> {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -89,9 +89,10 @@ final class OrchestratedJob implements JobHandle {
         return Verifier.target(job) - counting - asking.size();
     }
 
+    /** True when {@code nodeId} holds an execution that counts (a node lost and back may run it again). */
     boolean usedNode(String nodeId) {
         for (Exec e : executions.values()) {
-            if (e.nodeId.equals(nodeId)) return true;
+            if (e.nodeId.equals(nodeId) && e.counts()) return true;
         }
         return false;
     }

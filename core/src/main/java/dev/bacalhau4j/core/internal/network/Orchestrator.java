@@ -53,7 +53,7 @@ public final class Orchestrator implements AutoCloseable {
     static final Duration BID_TIMEOUT = Duration.ofSeconds(5);
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(5);
     /** A node that rejected a job is not asked again for that job this soon. */
-    private static final long REASK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long REASK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Set<String> REPLACEABLE = Set.of("node-lost", "run-failed");
 
     private final String id;
@@ -105,9 +105,19 @@ public final class Orchestrator implements AutoCloseable {
         o.subscriptions.add(bus.subscribe(Protocol.update(id), o::onUpdate));
         o.subscriptions.add(bus.subscribe(Protocol.result(id), o::onResult));
         bus.onDropped(o::onDropped);
-        bus.onReconnect(() -> bus.publish(Protocol.NODE_HELLO, Protocol.T_HELLO, new Messages.Hello(id)));
+        bus.onReconnect(() -> {
+            o.live.refreshAll();
+            bus.publish(Protocol.NODE_HELLO, Protocol.T_HELLO, new Messages.Hello(id));
+        });
         long tick = Math.max(50, config.heartbeat().toMillis() / 2);
-        o.timers.scheduleWithFixedDelay(o.live::expire, tick, tick, TimeUnit.MILLISECONDS);
+        o.timers.scheduleWithFixedDelay(() -> {
+            // while this orchestrator is cut off from NATS it hears nobody: that loses no node
+            if (bus.connected()) {
+                o.live.expire();
+            } else {
+                o.live.refreshAll();
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
         o.timers.scheduleWithFixedDelay(() -> o.onActor(o::pumpAll), 250, 250, TimeUnit.MILLISECONDS);
         bus.publish(Protocol.NODE_HELLO, Protocol.T_HELLO, new Messages.Hello(id));
         log.info("orchestrator {} on NATS {}", id, config.nats());

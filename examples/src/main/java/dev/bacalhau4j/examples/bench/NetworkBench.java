@@ -1,0 +1,184 @@
+package dev.bacalhau4j.examples.bench;
+
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.JobHandle;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trivial WASM jobs through one orchestrator (this JVM) and three compute nodes (child JVMs
+ * running {@code bacalhau4j serve --compute}) over a local {@code nats-server}, against the same
+ * jobs on an embedded node: jobs/s and latency p50/p99 for a burst (all submitted at once) and for
+ * a closed loop of {@code --in-flight} jobs. Measures and reports; asserts nothing. Owns and stops
+ * every process it starts.
+ *
+ * <pre>
+ * java -cp examples/target/bacalhau4j.jar dev.bacalhau4j.examples.bench.NetworkBench [--jobs N] [--in-flight N] [--nodes N]
+ * </pre>
+ */
+public final class NetworkBench {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
+        int jobs = 1000;
+        int inFlight = 16;
+        int nodes = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
+                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (known: --jobs N, --in-flight N, --nodes N)");
+            }
+        }
+        byte[] trivial = wasm("trivial");
+        Path work = Files.createTempDirectory("bacalhau4j-netbench-");
+        System.out.printf(Locale.ROOT, "%d trivial WASM jobs; %d cores%n", jobs, java.lang.Runtime.getRuntime().availableProcessors());
+
+        try (Bacalhau embedded = Bacalhau.builder().directory(work.resolve("embedded")).fuse(false).build()) {
+            measure("embedded", embedded, trivial, jobs, inFlight);
+        }
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process nats = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(work.resolve("nats.log").toFile()).start();
+        List<Process> computes = new ArrayList<>();
+        try {
+            waitForPort(port);
+            URI uri = URI.create("nats://127.0.0.1:" + port);
+            try (Bacalhau orch = Bacalhau.builder().directory(work.resolve("orch")).nats(uri).orchestrator(true)
+                    .compute(false).fuse(false).build()) {
+                for (int i = 0; i < nodes; i++) {
+                    computes.add(startCompute(uri, orch.info().nodeId(), work.resolve("compute-" + i)));
+                }
+                while (orch.run(Job.wasm(trivial).build()).state() != JobState.COMPLETED) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(1500); // every compute node announced
+                measure("NATS, 1 orchestrator + " + nodes + " compute nodes", orch, trivial, jobs, inFlight);
+                long perNode = orch.list().stream().limit(jobs).count();
+                System.out.printf(Locale.ROOT, "  (%d jobs in the orchestrator's store)%n", perNode);
+            }
+        } finally {
+            for (Process p : computes) p.destroy();
+            for (Process p : computes) p.waitFor(30, TimeUnit.SECONDS);
+            nats.destroy();
+            nats.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void measure(String label, Bacalhau node, byte[] wasm, int jobs, int inFlight) throws Exception {
+        for (int i = 0; i < 200; i++) node.run(Job.wasm(wasm).build()); // warm up
+        // burst: every job submitted at once
+        long[] latencies = new long[jobs];
+        List<JobHandle> handles = new ArrayList<>(jobs);
+        long[] submitted = new long[jobs];
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < jobs; i++) {
+            submitted[i] = System.nanoTime();
+            JobHandle h = node.submit(Job.wasm(wasm).build());
+            int index = i;
+            h.onEvent(e -> {
+                if (e.isJobEvent() && (e.state().equals("COMPLETED") || e.state().equals("FAILED"))) {
+                    latencies[index] = System.nanoTime() - submitted[index];
+                    if (e.state().equals("FAILED")) failures.add(e.message());
+                }
+            });
+            handles.add(h);
+        }
+        for (JobHandle h : handles) {
+            JobResult r = h.await(Duration.ofMinutes(10));
+            if (r.state() != JobState.COMPLETED) failures.add(r.message());
+        }
+        long burstNanos = System.nanoTime() - start;
+        report(label + ", burst of " + jobs, jobs, burstNanos, latencies, failures.size());
+
+        // closed loop: inFlight jobs at a time
+        long[] loop = new long[jobs];
+        Semaphore slots = new Semaphore(inFlight);
+        start = System.nanoTime();
+        List<JobHandle> all = new ArrayList<>(jobs);
+        int[] failed = new int[1];
+        for (int i = 0; i < jobs; i++) {
+            slots.acquire();
+            long t0 = System.nanoTime();
+            JobHandle h = node.submit(Job.wasm(wasm).build());
+            int index = i;
+            h.onEvent(e -> {
+                if (e.isJobEvent() && (e.state().equals("COMPLETED") || e.state().equals("FAILED")
+                        || e.state().equals("STOPPED"))) {
+                    loop[index] = System.nanoTime() - t0;
+                    if (!e.state().equals("COMPLETED")) failed[0]++;
+                    slots.release();
+                }
+            });
+            all.add(h);
+        }
+        for (JobHandle h : all) h.await(Duration.ofMinutes(10));
+        report(label + ", " + inFlight + " in flight", jobs, System.nanoTime() - start, loop, failed[0]);
+    }
+
+    private static void report(String label, int jobs, long nanos, long[] latencies, int failures) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-55s %8.1f jobs/s  p50 %7.2f ms  p99 %8.2f ms  failed %d%n", label,
+                jobs / (nanos / 1e9), sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, failures);
+    }
+
+    private static Process startCompute(URI nats, String orchestrator, Path dir) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "dev.bacalhau4j.examples.cli.Main", "--node-dir",
+                dir.toString(), "serve", "--compute", "--nats", nats.toString(), "--trust", orchestrator,
+                "--gateway-port", "0");
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("Network:")) return p;
+        }
+        throw new IOException("compute node in " + dir + " exited before it served");
+    }
+
+    private static void waitForPort(int port) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("nats-server did not listen on " + port);
+    }
+
+    private static byte[] wasm(String name) throws IOException {
+        try (InputStream in = NetworkBench.class.getResourceAsStream("/wasm/" + name + ".wasm")) {
+            if (in == null) throw new IllegalStateException("no /wasm/" + name + ".wasm on the class path");
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.bacalhau4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.ExecutionState;
+import dev.bacalhau4j.api.Job;
+import dev.bacalhau4j.api.JobEvent;
+import dev.bacalhau4j.api.JobResult;
+import dev.bacalhau4j.api.JobState;
+import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.JobHandle;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compute nodes killed or frozen, an orchestrator killed and restarted, the NATS server restarted. */
+class FaultsEndToEndTest {
+    /** cpubound iterations: a few seconds of work in the WASM runtime. */
+    private static final String WORK = "3";
+
+    @TempDir
+    Path tmp;
+
+    private NatsServer nats;
+    private ChildNodes children;
+
+    @BeforeEach
+    void start() throws Exception {
+        nats = NatsServer.start();
+        children = new ChildNodes();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        children.close();
+        nats.close();
+    }
+
+    private Bacalhau orchestrator(Path dir) {
+        return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
+                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
+    }
+
+    private static Job slow() {
+        return Job.wasm(Programs.wasm("cpubound")).args(WORK).build();
+    }
+
+    /** The node of the first execution once it runs. */
+    private static String runningOn(JobHandle job) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JobResult r = job.result();
+            for (ExecutionResult e : r.executions()) {
+                if (e.state() == ExecutionState.RUNNING) return e.nodeId();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no execution of " + job.id() + " ran within 60 s");
+    }
+
+    private static ChildNodes.Child byId(String nodeId, ChildNodes.Child... nodes) {
+        for (ChildNodes.Child c : nodes) {
+            if (c.nodeId().equals(nodeId)) return c;
+        }
+        throw new AssertionError("no child " + nodeId);
+    }
+
+    @Test
+    void shouldRescheduleTheExecutionOfAKilledComputeNode() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            String trust = "trust=" + orch.info().nodeId();
+            ChildNodes.Child x = children.start(nats.uri().toString(), tmp.resolve("x"), trust);
+            ChildNodes.Child y = children.start(nats.uri().toString(), tmp.resolve("y"), trust);
+            JobHandle job = orch.submit(slow());
+            ChildNodes.Child victim = byId(runningOn(job), x, y);
+            victim.kill(); // SIGKILL mid-execution
+
+            JobResult r = job.await(Duration.ofSeconds(120));
+            assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
+            assertThat(r.executions()).hasSize(2);
+            assertThat(r.executions().get(0).nodeId()).isEqualTo(victim.nodeId());
+            assertThat(r.executions().get(0).failureReason()).isEqualTo("node-lost");
+            assertThat(r.executions().get(1).nodeId()).isNotEqualTo(victim.nodeId());
+            assertThat(r.stdout()).startsWith("iterations=" + WORK);
+        }
+    }
+
+    @Test
+    void shouldIgnoreTheLateResultOfANodeThatWasLost() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            String trust = "trust=" + orch.info().nodeId();
+            ChildNodes.Child x = children.start(nats.uri().toString(), tmp.resolve("x"), trust);
+            ChildNodes.Child y = children.start(nats.uri().toString(), tmp.resolve("y"), trust);
+            JobHandle job = orch.submit(slow());
+            ChildNodes.Child frozen = byId(runningOn(job), x, y);
+            signal("STOP", frozen.process().pid()); // heartbeats stop, the execution stays half-done
+
+            JobResult r = job.await(Duration.ofSeconds(120));
+            assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
+            List<JobEvent> history = orch.history(job.id());
+
+            signal("CONT", frozen.process().pid()); // it wakes, finishes or cancels, and reports late
+            Thread.sleep(3000);
+            JobResult after = orch.result(job.id()).orElseThrow();
+            assertThat(after.executions()).usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(r.executions());
+            assertThat(after.state()).isEqualTo(JobState.COMPLETED);
+            assertThat(orch.history(job.id())).hasSameSizeAs(history);
+            assertThat(after.executions().get(0).failureReason()).isEqualTo("node-lost");
+        }
+    }
+
+    @Test
+    void shouldResumeJobsWhenTheOrchestratorIsKilledAndRestartedOnItsDirectory() throws Exception {
+        Path dir = tmp.resolve("orch");
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                OrchestratorProbe.class.getName(), nats.uri().toString(), dir.toString(), WORK)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String jobId;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8));
+            String orchId = out.readLine().substring("ORCH ".length());
+            children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + orchId);
+            OutputStream in = probe.getOutputStream();
+            in.write("go\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            jobId = out.readLine().substring("JOB ".length());
+        } finally {
+            probe.destroyForcibly(); // SIGKILL while the job runs on the compute node
+            probe.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        try (Bacalhau orch = orchestrator(dir)) {
+            JobResult r = orch.job(jobId).orElseThrow().await(Duration.ofSeconds(120));
+            assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
+            assertThat(r.executions()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(ExecutionState.COMPLETED));
+            assertThat(r.stdout()).startsWith("iterations=" + WORK);
+        }
+    }
+
+    @Test
+    void shouldCompleteJobsAcrossANatsServerRestart() throws Exception {
+        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+            children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + orch.info().nodeId());
+            JobHandle job = orch.submit(slow());
+            runningOn(job);
+            nats.restart();
+
+            JobResult r = job.await(Duration.ofSeconds(120));
+            assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
+            assertThat(r.stdout()).startsWith("iterations=" + WORK);
+            JobResult after = orch.run(Job.wasm(Programs.wasm("trivial")).build());
+            assertThat(after.state()).as(after.message()).isEqualTo(JobState.COMPLETED);
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+}
