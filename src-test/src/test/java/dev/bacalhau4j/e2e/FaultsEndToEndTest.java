@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compute nodes killed or frozen, an orchestrator killed and restarted, the NATS server restarted. */
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class FaultsEndToEndTest {
     /** cpubound iterations: a few seconds of work in the WASM runtime. */
     private static final String WORK = "3";

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An orchestrator in this JVM, compute nodes in child JVMs, a real nats-server, all on 127.0.0.1. */
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class PeersEndToEndTest {
     @TempDir
     Path tmp;

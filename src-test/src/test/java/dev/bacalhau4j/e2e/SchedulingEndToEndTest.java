@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Placement over NATS: three compute nodes in child JVMs (a: region=eu, holds a data CID; b and c:
  * region=us), one orchestrator in this JVM.
  */
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class SchedulingEndToEndTest {
     @TempDir
     static Path tmp;
