@@ -2,7 +2,6 @@ package dev.bacalhau4j.examples.cli;
 
 import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobBuilder;
-import dev.bacalhau4j.core.Bacalhau;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,11 +50,7 @@ final class DockerRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Job job = job();
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
-            return Runs.run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
+        return Runs.runFromCommandLine(spec, flags, waiting, job());
     }
 
     /** The job this command line describes. */

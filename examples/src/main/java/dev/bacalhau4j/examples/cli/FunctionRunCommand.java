@@ -5,7 +5,6 @@ import dev.bacalhau4j.api.InputSource;
 import dev.bacalhau4j.api.IpfsSource;
 import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.UrlSource;
-import dev.bacalhau4j.core.Bacalhau;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,11 +53,7 @@ final class FunctionRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Job job = job();
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
-            return Runs.run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
+        return Runs.runFromCommandLine(spec, flags, waiting, job());
     }
 
     /** The job this command line describes. */

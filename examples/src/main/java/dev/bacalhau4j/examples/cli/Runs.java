@@ -7,10 +7,24 @@ import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.core.JobHandle;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Submits a job, waits for it and reports how it ended: shared by {@code wasm run} and {@code job run}. */
+/** Submits a job, waits for it and reports how it ended: shared by the {@code run} commands. */
 final class Runs {
     private Runs() {}
+
+    /**
+     * What {@code wasm run}, {@code docker run} and {@code function run} do with the job their
+     * command line describes: open the node (allowing the {@code file://} inputs named in
+     * {@code flags}), run it, print the outcome in human form; returns the exit code.
+     */
+    static int runFromCommandLine(CommandSpec spec, JobFlags flags, WaitOptions waiting, Job job)
+            throws InterruptedException {
+        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
+            return run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
 
     /**
      * Runs {@code job} on {@code node} and prints the outcome; returns the exit code.

@@ -8,7 +8,6 @@ import dev.bacalhau4j.api.JobBuilder;
 import dev.bacalhau4j.api.WasmEngine;
 import dev.bacalhau4j.api.SourceSpec;
 import dev.bacalhau4j.api.UrlSource;
-import dev.bacalhau4j.core.Bacalhau;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,11 +66,7 @@ final class WasmRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Job job = job();
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
-            return Runs.run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
+        return Runs.runFromCommandLine(spec, flags, waiting, job());
     }
 
     /** The job this command line describes. */
