@@ -20,6 +20,7 @@ import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multicodec;
 import dev.bacalhau4j.ipfs.Multihash;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.ForwardingBlockstore;
 import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
 import dev.bacalhau4j.ipfs.dag.DagPb;
 import dev.bacalhau4j.ipfs.dag.PbLink;
@@ -230,13 +231,12 @@ class UnixFsWasmMountTest {
     }
 
     /** Counts the gets that reach the real store. */
-    private static final class CountingStore implements Blockstore {
-        final Blockstore delegate;
+    private static final class CountingStore extends ForwardingBlockstore {
         final AtomicInteger gets = new AtomicInteger();
         final Set<Cid> distinct = ConcurrentHashMap.newKeySet();
 
         CountingStore(Blockstore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void reset() {
@@ -245,35 +245,10 @@ class UnixFsWasmMountTest {
         }
 
         @Override
-        public boolean has(Cid cid) throws IOException {
-            return delegate.has(cid);
-        }
-
-        @Override
         public Optional<byte[]> get(Cid cid) throws IOException {
             gets.incrementAndGet();
             distinct.add(cid);
-            return delegate.get(cid);
-        }
-
-        @Override
-        public long size(Cid cid) throws IOException {
-            return delegate.size(cid);
-        }
-
-        @Override
-        public void put(Cid cid, byte[] data) throws IOException {
-            delegate.put(cid, data);
-        }
-
-        @Override
-        public boolean delete(Cid cid) throws IOException {
-            return delegate.delete(cid);
-        }
-
-        @Override
-        public Stream<Cid> cids() throws IOException {
-            return delegate.cids();
+            return delegate().get(cid);
         }
     }
 }

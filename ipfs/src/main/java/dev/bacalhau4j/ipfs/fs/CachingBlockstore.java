@@ -2,12 +2,12 @@ package dev.bacalhau4j.ipfs.fs;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.ForwardingBlockstore;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A read-through cache of small blocks in front of a blockstore: directory blocks, file roots and
@@ -16,16 +16,15 @@ import java.util.stream.Stream;
  * (least recently used out first). Blocks are immutable, so a cached block is always right; misses
  * are not remembered. Thread-safe; {@link #close()} does not close the store underneath.
  */
-final class CachingBlockstore implements Blockstore {
+final class CachingBlockstore extends ForwardingBlockstore {
     static final int MAX_CACHED_BLOCK = 64 * 1024;
 
-    private final Blockstore delegate;
     private final long budget;
     private long used;
     private final LinkedHashMap<Cid, byte[]> blocks = new LinkedHashMap<>(64, 0.75f, true);
 
     CachingBlockstore(Blockstore delegate, long budget) {
-        this.delegate = delegate;
+        super(delegate);
         this.budget = budget;
     }
 
@@ -37,7 +36,7 @@ final class CachingBlockstore implements Blockstore {
                 return Optional.of(hit.clone());
             }
         }
-        Optional<byte[]> got = delegate.get(cid);
+        Optional<byte[]> got = delegate().get(cid);
         if (got.isPresent() && got.get().length <= MAX_CACHED_BLOCK && budget > 0) {
             remember(cid, got.get().clone());
         }
@@ -55,35 +54,5 @@ final class CachingBlockstore implements Blockstore {
             used -= eldest.next().getValue().length;
             eldest.remove();
         }
-    }
-
-    @Override
-    public boolean has(Cid cid) throws IOException {
-        return delegate.has(cid);
-    }
-
-    @Override
-    public long size(Cid cid) throws IOException {
-        return delegate.size(cid);
-    }
-
-    @Override
-    public void put(Cid cid, byte[] data) throws IOException {
-        delegate.put(cid, data);
-    }
-
-    @Override
-    public boolean delete(Cid cid) throws IOException {
-        return delegate.delete(cid);
-    }
-
-    @Override
-    public Stream<Cid> cids() throws IOException {
-        return delegate.cids();
-    }
-
-    @Override
-    public void close() {
-        // the store underneath belongs to whoever opened the file system
     }
 }

@@ -2,10 +2,10 @@ package dev.bacalhau4j.ipfs.gateway;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.ForwardingBlockstore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A blockstore that fetches a block it lacks from gateways on {@link #get}, verifies it and keeps
@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  * makes {@link #get} throw {@link GatewayException} with each gateway's reason. It owns neither the local store
  * nor the client.
  */
-public final class FetchingBlockstore implements Blockstore {
-    private final Blockstore local;
+public final class FetchingBlockstore extends ForwardingBlockstore {
     private final java.util.function.Supplier<GatewayClient> clients;
 
     public FetchingBlockstore(Blockstore local, GatewayClient client) {
@@ -24,25 +23,20 @@ public final class FetchingBlockstore implements Blockstore {
 
     /** Fetches through whichever client {@code clients} gives at the time (its gateways may change). */
     public FetchingBlockstore(Blockstore local, java.util.function.Supplier<GatewayClient> clients) {
-        this.local = local;
+        super(local);
         this.clients = clients;
     }
 
     @Override
-    public boolean has(Cid cid) throws IOException {
-        return local.has(cid);
-    }
-
-    @Override
     public Optional<byte[]> get(Cid cid) throws IOException {
-        Optional<byte[]> data = local.get(cid);
+        Optional<byte[]> data = delegate().get(cid);
         GatewayClient client = clients.get();
         if (data.isPresent() || client.gateways().isEmpty()) {
             return data;
         }
         try {
             byte[] fetched = client.fetchBlock(cid);
-            local.put(cid, fetched);
+            delegate().put(cid, fetched);
             return Optional.of(fetched);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,22 +46,7 @@ public final class FetchingBlockstore implements Blockstore {
 
     @Override
     public long size(Cid cid) throws IOException {
-        long size = local.size(cid);
+        long size = delegate().size(cid);
         return size >= 0 ? size : get(cid).map(b -> (long) b.length).orElse(-1L);
-    }
-
-    @Override
-    public void put(Cid cid, byte[] data) throws IOException {
-        local.put(cid, data);
-    }
-
-    @Override
-    public boolean delete(Cid cid) throws IOException {
-        return local.delete(cid);
-    }
-
-    @Override
-    public Stream<Cid> cids() throws IOException {
-        return local.cids();
     }
 }

@@ -2,21 +2,20 @@ package dev.bacalhau4j.ipfs.exporter;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.Blockstore;
+import dev.bacalhau4j.ipfs.block.ForwardingBlockstore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /** A blockstore that counts and records the gets it passes to a real store underneath. */
-public final class CountingBlockstore implements Blockstore {
-    private final Blockstore delegate;
+public final class CountingBlockstore extends ForwardingBlockstore {
     private final AtomicInteger gets = new AtomicInteger();
     private final List<Cid> got = new CopyOnWriteArrayList<>();
 
     public CountingBlockstore(Blockstore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     public int gets() {
@@ -32,35 +31,11 @@ public final class CountingBlockstore implements Blockstore {
         got.clear();
     }
 
-    @Override
-    public boolean has(Cid cid) throws IOException {
-        return delegate.has(cid);
-    }
 
     @Override
     public Optional<byte[]> get(Cid cid) throws IOException {
         gets.incrementAndGet();
         got.add(cid);
-        return delegate.get(cid);
-    }
-
-    @Override
-    public long size(Cid cid) throws IOException {
-        return delegate.size(cid);
-    }
-
-    @Override
-    public void put(Cid cid, byte[] data) throws IOException {
-        delegate.put(cid, data);
-    }
-
-    @Override
-    public boolean delete(Cid cid) throws IOException {
-        return delegate.delete(cid);
-    }
-
-    @Override
-    public Stream<Cid> cids() throws IOException {
-        return delegate.cids();
+        return delegate().get(cid);
     }
 }
