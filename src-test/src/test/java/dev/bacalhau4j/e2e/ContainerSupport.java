@@ -1,31 +1,20 @@
 package dev.bacalhau4j.e2e;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.bacalhau4j.ipfs.fuse.FuseMount;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.bacalhau4j.runtime.container.BusyboxTestImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -118,66 +107,6 @@ final class ContainerSupport implements AutoCloseable {
 
     /** Builds (once per busybox binary) a {@code FROM scratch} image with the host's static busybox and a writable /tmp. */
     private static String busyboxImage(DockerClient client) throws IOException {
-        byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-        String tag = "bacalhau4j-e2e/busybox:" + sha256(busybox, String.join(",", APPLETS)).substring(0, 12);
-        try {
-            client.inspectImageCmd(tag).exec();
-            return tag;
-        } catch (NotFoundException e) {
-            // build it below
-        }
-        String id = client.buildImageCmd(new ByteArrayInputStream(buildContext(busybox)))
-                .withTags(Set.of(tag))
-                .withPull(false)
-                .exec(new BuildImageResultCallback())
-                .awaitImageId(120, TimeUnit.SECONDS);
-        Assertions.assertNotNull(id, "building " + tag);
-        return tag;
-    }
-
-    private static byte[] buildContext(byte[] busybox) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            file(tar, "Dockerfile", "FROM scratch\nCOPY rootfs/ /\nCMD [\"/bin/sh\"]\n".getBytes(StandardCharsets.UTF_8), 0644);
-            dir(tar, "rootfs/", 0755);
-            dir(tar, "rootfs/bin/", 0755);
-            dir(tar, "rootfs/tmp/", 01777);
-            file(tar, "rootfs/bin/busybox", busybox, 0755);
-            for (String applet : APPLETS) {
-                TarArchiveEntry link = new TarArchiveEntry("rootfs/bin/" + applet, TarArchiveEntry.LF_SYMLINK);
-                link.setLinkName("busybox");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void file(TarArchiveOutputStream tar, String name, byte[] content, int mode) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(content.length);
-        e.setMode(mode);
-        tar.putArchiveEntry(e);
-        tar.write(content);
-        tar.closeArchiveEntry();
-    }
-
-    private static void dir(TarArchiveOutputStream tar, String name, int mode) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setMode(mode | 040000);
-        tar.putArchiveEntry(e);
-        tar.closeArchiveEntry();
-    }
-
-    private static String sha256(byte[] bytes, String salt) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes);
-            md.update(salt.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BusyboxTestImage.ensure(client, "bacalhau4j-e2e/busybox", List.of(APPLETS));
     }
 }

@@ -10,6 +10,7 @@ import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.core.internal.network.NatsServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

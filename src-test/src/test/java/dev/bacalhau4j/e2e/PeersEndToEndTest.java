@@ -14,6 +14,7 @@ import dev.bacalhau4j.core.JobHandle;
 import dev.bacalhau4j.core.internal.network.EnvelopeCodec;
 import dev.bacalhau4j.core.internal.network.Messages;
 import dev.bacalhau4j.core.internal.network.NatsBus;
+import dev.bacalhau4j.core.internal.network.NatsServer;
 import dev.bacalhau4j.core.internal.network.NodeKeys;
 import dev.bacalhau4j.core.internal.network.Protocol;
 import java.time.Clock;

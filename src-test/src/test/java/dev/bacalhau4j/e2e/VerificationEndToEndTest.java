@@ -8,6 +8,7 @@ import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.internal.network.NatsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,24 +1,13 @@
 package dev.bacalhau4j.runtime.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.bacalhau4j.runtime.container.internal.EngineConnection;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -65,64 +54,6 @@ final class TestEngine {
      * with applet links, and a writable {@code /tmp}; built once per busybox binary, then reused.
      */
     static String busyboxImage(DockerClient client) throws IOException {
-        byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-        String tag = "bacalhau4j-test/busybox:" + sha256(busybox).substring(0, 12);
-        try {
-            client.inspectImageCmd(tag).exec();
-            return tag;
-        } catch (NotFoundException e) {
-            // build it below
-        }
-        byte[] context = buildContext(busybox);
-        String id = client.buildImageCmd(new ByteArrayInputStream(context))
-                .withTags(Set.of(tag))
-                .withPull(false)
-                .exec(new BuildImageResultCallback())
-                .awaitImageId(120, TimeUnit.SECONDS);
-        Assertions.assertNotNull(id, "building " + tag);
-        return tag;
-    }
-
-    private static byte[] buildContext(byte[] busybox) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            file(tar, "Dockerfile", "FROM scratch\nCOPY rootfs/ /\nCMD [\"/bin/sh\"]\n".getBytes(StandardCharsets.UTF_8), 0644);
-            dir(tar, "rootfs/", 0755);
-            dir(tar, "rootfs/bin/", 0755);
-            dir(tar, "rootfs/tmp/", 01777);
-            file(tar, "rootfs/bin/busybox", busybox, 0755);
-            for (String applet : APPLETS) {
-                TarArchiveEntry link = new TarArchiveEntry("rootfs/bin/" + applet, TarArchiveEntry.LF_SYMLINK);
-                link.setLinkName("busybox");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void file(TarArchiveOutputStream tar, String name, byte[] content, int mode) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(content.length);
-        e.setMode(mode);
-        tar.putArchiveEntry(e);
-        tar.write(content);
-        tar.closeArchiveEntry();
-    }
-
-    private static void dir(TarArchiveOutputStream tar, String name, int mode) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setMode(mode | 040000);
-        tar.putArchiveEntry(e);
-        tar.closeArchiveEntry();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BusyboxTestImage.ensure(client, "bacalhau4j-test/busybox", List.of(APPLETS));
     }
 }

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real {@code nats-server} on 127.0.0.1 for tests; {@link #close()} kills it, {@link #restart()} restarts it on the same port. */
-final class NatsServer implements AutoCloseable {
+/**
+ * A real {@code nats-server} on 127.0.0.1 for tests, here and in src-test (through this module's test
+ * jar); {@link #close()} kills it, {@link #restart()} restarts it on the same port.
+ */
+public final class NatsServer implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
@@ -19,7 +22,7 @@ final class NatsServer implements AutoCloseable {
         this.log = Files.createTempFile("nats-server-", ".log");
     }
 
-    static NatsServer start() throws Exception {
+    public static NatsServer start() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -50,16 +53,16 @@ final class NatsServer implements AutoCloseable {
         return "nats-server";
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("nats://127.0.0.1:" + port);
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    void restart() throws Exception {
+    public void restart() throws Exception {
         stop();
         launch();
     }
