@@ -1,6 +1,5 @@
 package dev.bacalhau4j.runtime.function.internal;
 
-import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One run of a JavaScript function: QuickJS (quickjs4j's Javy plugin, precompiled to JVM
@@ -74,15 +72,6 @@ public final class JsExecution {
         return "QuickJS (quickjs4j " + io.roastedroot.quickjs4j.core.Version.version + ")";
     }
 
-    private static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-        final FailureKind kind;
-
-        Failure(FailureKind kind, String message) {
-            super(message, null, false, false);
-            this.kind = kind;
-        }
-    }
 
     private final Settings settings;
     private final ExecutionContext context;
@@ -92,7 +81,7 @@ public final class JsExecution {
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
     private final String script;
-    private final List<GrowTrackingMemory> memories = new CopyOnWriteArrayList<>();
+    private final GrowTracker memories = new GrowTracker();
     private long capBytes;
 
     public JsExecution(Settings settings, ExecutionContext context, FunctionEngine engine, byte[] source,
@@ -111,12 +100,12 @@ public final class JsExecution {
     public ExecutionOutcome run() {
         try {
             return runOrFail();
-        } catch (Failure f) {
+        } catch (ExecutionFailure f) {
             return ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, detail);
         }
     }
 
-    private ExecutionOutcome runOrFail() throws Failure {
+    private ExecutionOutcome runOrFail() throws ExecutionFailure {
         WasmModule module = JavyPluginModule.load();
         MemoryLimits limits = memoryLimits(module);
         SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch));
@@ -147,12 +136,12 @@ public final class JsExecution {
                 return runScript(js, bytecode, filter);
             }
         } catch (IOException e) {
-            throw new Failure(FailureKind.STAGING, "cannot open stdin " + context.stdin().orElse(null) + ": " + e);
+            throw new ExecutionFailure(FailureKind.STAGING, "cannot open stdin " + context.stdin().orElse(null) + ": " + e);
         }
     }
 
     private Instance instantiate(WasmModule module, MemoryLimits limits, HostFunction[] wasiFunctions,
-            JsHostApi api) throws Failure {
+            JsHostApi api) throws ExecutionFailure {
         HostFunction invoke = new HostFunction("chicory", "invoke",
                 FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32, ValType.I32, ValType.I32),
                         List.of(ValType.I32)),
@@ -160,7 +149,7 @@ public final class JsExecution {
         try {
             return Instance.builder(module)
                     .withMachineFactory(JavyPluginModule::create)
-                    .withMemoryFactory(this::trackedMemory)
+                    .withMemoryFactory(memories::create)
                     .withMemoryLimits(limits)
                     .withImportValues(ImportValues.builder().addFunction(wasiFunctions).addFunction(invoke).build())
                     .build();
@@ -170,7 +159,7 @@ public final class JsExecution {
     }
 
     /** QuickJS's runtime, then the prelude that defines the script API. */
-    private void setUp(QuickJs js, ByteArrayOutputStream setupErr) throws Failure {
+    private void setUp(QuickJs js, ByteArrayOutputStream setupErr) throws ExecutionFailure {
         try {
             js.initialize();
             byte[] prelude = settings.preludeBytecode;
@@ -180,24 +169,24 @@ public final class JsExecution {
             }
             js.run(prelude);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            Failure f = fromRuntimeError(e, "while starting QuickJS: ");
+            ExecutionFailure f = fromRuntimeError(e, "while starting QuickJS: ");
             if (f.kind != FailureKind.TRAP) throw f;
-            throw new Failure(FailureKind.ENGINE, f.getMessage() + " " + setupErr.toString(StandardCharsets.UTF_8).strip());
+            throw new ExecutionFailure(FailureKind.ENGINE, f.getMessage() + " " + setupErr.toString(StandardCharsets.UTF_8).strip());
         }
     }
 
-    private byte[] compile(QuickJs js, ByteArrayOutputStream setupErr) throws Failure {
+    private byte[] compile(QuickJs js, ByteArrayOutputStream setupErr) throws ExecutionFailure {
         try {
             return js.compile(source);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            Failure f = fromRuntimeError(e, "while compiling " + script + ": ");
+            ExecutionFailure f = fromRuntimeError(e, "while compiling " + script + ": ");
             String error = JsErrorFilter.panicError(setupErr.toString(StandardCharsets.UTF_8));
             if (f.kind != FailureKind.TRAP || error == null) throw f;
-            throw new Failure(FailureKind.INVALID_PROGRAM, JsErrorFilter.describe(error, script, "syntax error"));
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, JsErrorFilter.describe(error, script, "syntax error"));
         }
     }
 
-    private ExecutionOutcome runScript(QuickJs js, byte[] bytecode, JsErrorFilter filter) throws Failure {
+    private ExecutionOutcome runScript(QuickJs js, byte[] bytecode, JsErrorFilter filter) throws ExecutionFailure {
         try {
             js.run(bytecode);
             finish(filter);
@@ -207,7 +196,7 @@ public final class JsExecution {
             return ExecutionOutcome.exited(e.exitCode(), stdout, stderr, detail);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             finish(filter);
-            Failure f = fromRuntimeError(e, "");
+            ExecutionFailure f = fromRuntimeError(e, "");
             if (f.kind == FailureKind.TRAP && filter.error() != null) {
                 // an uncaught exception: the script's own failure, reported on stderr, exit code 1 as in Node
                 return ExecutionOutcome.exited(1, stdout, stderr, detail);
@@ -233,46 +222,33 @@ public final class JsExecution {
         return new QuickJs(instance).writeSlice(answer);
     }
 
-    private Failure fromRuntimeError(Throwable e, String prefix) {
+    private ExecutionFailure fromRuntimeError(Throwable e, String prefix) {
         if (e instanceof ChicoryInterruptedException || Thread.currentThread().isInterrupted()) {
-            return new Failure(FailureKind.CANCELLED, "the execution was interrupted");
+            return new ExecutionFailure(FailureKind.CANCELLED, "the execution was interrupted");
         }
-        if (refusedGrow()) {
-            return new Failure(FailureKind.MEMORY_LIMIT, prefix + "the script ran out of memory at the cap of "
+        if (memories.refusedGrow()) {
+            return new ExecutionFailure(FailureKind.MEMORY_LIMIT, prefix + "the script ran out of memory at the cap of "
                     + capBytes + " bytes (Resources.Memory)");
         }
         if (e instanceof OutOfMemoryError) {
-            return new Failure(FailureKind.MEMORY_LIMIT, prefix + "the JVM ran out of memory running the script");
+            return new ExecutionFailure(FailureKind.MEMORY_LIMIT, prefix + "the JVM ran out of memory running the script");
         }
         if (e instanceof StackOverflowError) {
-            return new Failure(FailureKind.TRAP, prefix + "call stack exhausted");
+            return new ExecutionFailure(FailureKind.TRAP, prefix + "call stack exhausted");
         }
         if (e instanceof ChicoryException) {
-            return new Failure(FailureKind.TRAP, prefix + e.getMessage());
+            return new ExecutionFailure(FailureKind.TRAP, prefix + e.getMessage());
         }
-        return new Failure(FailureKind.ENGINE, prefix + e);
+        return new ExecutionFailure(FailureKind.ENGINE, prefix + e);
     }
 
-    private boolean refusedGrow() {
-        for (GrowTrackingMemory m : memories) {
-            if (m.refusedGrow()) return true;
-        }
-        return false;
-    }
-
-    private Memory trackedMemory(MemoryLimits limits) {
-        GrowTrackingMemory m = new GrowTrackingMemory(new ByteBufferMemory(limits));
-        memories.add(m);
-        return m;
-    }
-
-    private MemoryLimits memoryLimits(WasmModule module) throws Failure {
+    private MemoryLimits memoryLimits(WasmModule module) throws ExecutionFailure {
         MemoryLimits declared = module.memorySection().get().getMemory(0).limits();
         capBytes = context.limits().memoryBytes() > 0 ? context.limits().memoryBytes() : settings.defaultMemoryBytes;
         if (capBytes <= 0) return declared;
         int capPages = (int) Math.min(MemoryLimits.MAX_PAGES, capBytes / Memory.PAGE_SIZE);
         if (declared.initialPages() > capPages) {
-            throw new Failure(FailureKind.MEMORY_LIMIT, "QuickJS needs " + ((long) declared.initialPages()
+            throw new ExecutionFailure(FailureKind.MEMORY_LIMIT, "QuickJS needs " + ((long) declared.initialPages()
                     * Memory.PAGE_SIZE) + " bytes of memory to start, over the cap of " + capBytes + " bytes");
         }
         return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), capPages));

@@ -1,6 +1,5 @@
 package dev.bacalhau4j.runtime.function.internal;
 
-import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExecutionCompletedException;
 import com.dylibso.chicory.runtime.ExportFunction;
@@ -10,7 +9,6 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.Store;
-import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One run of a WASM module: prepares (through the cache), links, runs the entry point on the
@@ -70,16 +67,6 @@ public final class WasmExecution {
         }
     }
 
-    /** Thrown inside {@link #run()} to end it with a failure outcome. */
-    private static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-        final FailureKind kind;
-
-        Failure(FailureKind kind, String message) {
-            super(message, null, false, false);
-            this.kind = kind;
-        }
-    }
 
     private final Settings settings;
     private final ExecutionContext context;
@@ -88,7 +75,7 @@ public final class WasmExecution {
     private final String engineDetail;
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
-    private final List<GrowTrackingMemory> memories = new CopyOnWriteArrayList<>();
+    private final GrowTracker memories = new GrowTracker();
     private long capBytes;
 
     public WasmExecution(Settings settings, ExecutionContext context, WasmEngine engine,
@@ -106,12 +93,12 @@ public final class WasmExecution {
     public ExecutionOutcome run() {
         try {
             return runOrFail();
-        } catch (Failure f) {
+        } catch (ExecutionFailure f) {
             return ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, engineDetail);
         }
     }
 
-    private ExecutionOutcome runOrFail() throws Failure {
+    private ExecutionOutcome runOrFail() throws ExecutionFailure {
         ModuleCache.Prepared entry = prepare(engineDetail, moduleBytes, "");
         WasmModule module = entry.module();
         checkEntrypoint(module);
@@ -139,12 +126,12 @@ public final class WasmExecution {
                 return instantiateAndRun(entry, memoryLimits, wasiFunctions);
             }
         } catch (IOException e) {
-            throw new Failure(FailureKind.STAGING, "cannot open stdin " + context.stdin().orElse(null) + ": " + e);
+            throw new ExecutionFailure(FailureKind.STAGING, "cannot open stdin " + context.stdin().orElse(null) + ": " + e);
         }
     }
 
     private ExecutionOutcome instantiateAndRun(ModuleCache.Prepared entry, MemoryLimits memoryLimits,
-            HostFunction[] wasiFunctions) throws Failure {
+            HostFunction[] wasiFunctions) throws ExecutionFailure {
         Store store = new Store();
         store.addFunction(wasiFunctions);
         List<String> importNames = importModuleNames();
@@ -157,13 +144,13 @@ public final class WasmExecution {
                 try {
                     bytes = Files.readAllBytes(path);
                 } catch (IOException e) {
-                    throw new Failure(FailureKind.STAGING, "cannot read import module '" + name + "': " + e);
+                    throw new ExecutionFailure(FailureKind.STAGING, "cannot read import module '" + name + "': " + e);
                 }
                 ModuleCache.Prepared imported = prepare(sha256(bytes), bytes, "import module '" + name + "': ");
                 checkLinkable(imported.module(), store, "import module '" + name + "'");
                 Instance inst = imported.instanceBuilder()
                         .withImportValues(store.toImportValues())
-                        .withMemoryFactory(this::trackedMemory)
+                        .withMemoryFactory(memories::create)
                         .withStart(false)
                         .build();
                 store.register(name, inst);
@@ -171,16 +158,16 @@ public final class WasmExecution {
             checkLinkable(entry.module(), store, "module");
             Instance.Builder builder = entry.instanceBuilder()
                     .withImportValues(store.toImportValues())
-                    .withMemoryFactory(this::trackedMemory)
+                    .withMemoryFactory(memories::create)
                     .withStart(false);
             if (memoryLimits != null) builder.withMemoryLimits(memoryLimits);
             instance = builder.build();
         } catch (UnlinkableException e) {
-            throw new Failure(FailureKind.UNLINKABLE, "" + e.getMessage());
+            throw new ExecutionFailure(FailureKind.UNLINKABLE, "" + e.getMessage());
         } catch (UninstantiableException e) {
             throw fromRuntimeError(e, "while instantiating: ");
         } catch (InvalidException e) {
-            throw new Failure(FailureKind.INVALID_PROGRAM, "invalid WebAssembly module: " + e.getMessage());
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "invalid WebAssembly module: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw fromRuntimeError(e, "while instantiating: ");
         }
@@ -188,7 +175,7 @@ public final class WasmExecution {
         String entrypoint = engine.entrypoint();
         var type = instance.exportType(entrypoint);
         if (!type.params().isEmpty()) {
-            throw new Failure(FailureKind.MISSING_ENTRYPOINT, "entrypoint '" + entrypoint
+            throw new ExecutionFailure(FailureKind.MISSING_ENTRYPOINT, "entrypoint '" + entrypoint
                     + "' takes " + type.params().size() + " parameters; it must take none");
         }
         ExportFunction function = instance.export(entrypoint);
@@ -197,8 +184,8 @@ public final class WasmExecution {
             return ExecutionOutcome.exited(0, stdout, stderr, engineDetail);
         } catch (WasiExitException e) {
             int code = e.exitCode();
-            if (code != 0 && refusedGrow()) {
-                throw new Failure(FailureKind.MEMORY_LIMIT, "the module exited with code "
+            if (code != 0 && memories.refusedGrow()) {
+                throw new ExecutionFailure(FailureKind.MEMORY_LIMIT, "the module exited with code "
                         + code + " after memory.grow was refused at the cap of " + capBytes + " bytes");
             }
             return ExecutionOutcome.exited(code, stdout, stderr, engineDetail);
@@ -209,50 +196,37 @@ public final class WasmExecution {
         }
     }
 
-    private Failure fromRuntimeError(Throwable e, String prefix) {
+    private ExecutionFailure fromRuntimeError(Throwable e, String prefix) {
         if (e instanceof ChicoryInterruptedException || Thread.currentThread().isInterrupted()) {
-            return new Failure(FailureKind.CANCELLED, "the execution was interrupted");
+            return new ExecutionFailure(FailureKind.CANCELLED, "the execution was interrupted");
         }
         if (e instanceof OutOfMemoryError) {
-            return new Failure(FailureKind.MEMORY_LIMIT, "the JVM ran out of memory running the module");
+            return new ExecutionFailure(FailureKind.MEMORY_LIMIT, "the JVM ran out of memory running the module");
         }
         String message = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
-        if (refusedGrow()) {
-            return new Failure(FailureKind.MEMORY_LIMIT, "" + prefix + message
+        if (memories.refusedGrow()) {
+            return new ExecutionFailure(FailureKind.MEMORY_LIMIT, "" + prefix + message
                     + " (after memory.grow was refused at the cap of " + capBytes + " bytes)");
         }
         if (e instanceof ChicoryException || e instanceof StackOverflowError) {
-            return new Failure(FailureKind.TRAP, prefix + message);
+            return new ExecutionFailure(FailureKind.TRAP, prefix + message);
         }
-        return new Failure(FailureKind.ENGINE, "" + e);
+        return new ExecutionFailure(FailureKind.ENGINE, "" + e);
     }
 
-    private boolean refusedGrow() {
-        for (GrowTrackingMemory m : memories) {
-            if (m.refusedGrow()) return true;
-        }
-        return false;
-    }
-
-    private Memory trackedMemory(MemoryLimits limits) {
-        GrowTrackingMemory m = new GrowTrackingMemory(new ByteBufferMemory(limits));
-        memories.add(m);
-        return m;
-    }
-
-    private ModuleCache.Prepared prepare(String sha, byte[] bytes, String what) throws Failure {
+    private ModuleCache.Prepared prepare(String sha, byte[] bytes, String what) throws ExecutionFailure {
         try {
             return settings.cache.get(sha, bytes);
         } catch (MalformedException e) {
-            throw new Failure(FailureKind.INVALID_PROGRAM, what + "not a WebAssembly module: " + e.getMessage());
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, what + "not a WebAssembly module: " + e.getMessage());
         } catch (InvalidException e) {
-            throw new Failure(FailureKind.INVALID_PROGRAM, what + "invalid WebAssembly module: " + e.getMessage());
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, what + "invalid WebAssembly module: " + e.getMessage());
         } catch (ChicoryException | IllegalArgumentException e) {
-            throw new Failure(FailureKind.INVALID_PROGRAM, what + "cannot load WebAssembly module: " + e.getMessage());
+            throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, what + "cannot load WebAssembly module: " + e.getMessage());
         }
     }
 
-    private void checkEntrypoint(WasmModule module) throws Failure {
+    private void checkEntrypoint(WasmModule module) throws ExecutionFailure {
         String entrypoint = engine.entrypoint();
         List<String> functions = new ArrayList<>();
         boolean found = false;
@@ -264,13 +238,13 @@ public final class WasmExecution {
             }
         }
         if (!found) {
-            throw new Failure(FailureKind.MISSING_ENTRYPOINT, "the module exports no function '"
+            throw new ExecutionFailure(FailureKind.MISSING_ENTRYPOINT, "the module exports no function '"
                     + entrypoint + "'; exported functions: " + functions);
         }
     }
 
     /** Refuses imports nobody provides, naming module.field, before Chicory's less direct message. */
-    private void checkLinkable(WasmModule module, Store store, String who) throws Failure {
+    private void checkLinkable(WasmModule module, Store store, String who) throws ExecutionFailure {
         ImportValues provided = store.toImportValues();
         Set<String> names = new LinkedHashSet<>();
         addAll(names, provided.functions());
@@ -283,7 +257,7 @@ public final class WasmExecution {
             if (!names.contains(imp.module() + "\0" + imp.name())) {
                 Set<String> modules = new LinkedHashSet<>();
                 for (String n : names) modules.add(n.substring(0, n.indexOf('\0')));
-                throw new Failure(FailureKind.UNLINKABLE, "" + who + " imports "
+                throw new ExecutionFailure(FailureKind.UNLINKABLE, "" + who + " imports "
                         + imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " "
                         + imp.module() + "." + imp.name() + ", which no provided module exports (provided: "
                         + modules + ")");
@@ -295,7 +269,7 @@ public final class WasmExecution {
         for (ImportValue v : values) names.add(v.module() + "\0" + v.name());
     }
 
-    private MemoryLimits memoryLimits(WasmModule module) throws Failure {
+    private MemoryLimits memoryLimits(WasmModule module) throws ExecutionFailure {
         capBytes = context.limits().memoryBytes() > 0 ? context.limits().memoryBytes() : settings.defaultMemoryBytes;
         if (capBytes <= 0) return null;
         int capPages = (int) Math.min(MemoryLimits.MAX_PAGES, capBytes / Memory.PAGE_SIZE);
@@ -304,7 +278,7 @@ public final class WasmExecution {
         }
         MemoryLimits declared = module.memorySection().get().getMemory(0).limits();
         if (declared.initialPages() > capPages) {
-            throw new Failure(FailureKind.MEMORY_LIMIT, "the module declares "
+            throw new ExecutionFailure(FailureKind.MEMORY_LIMIT, "the module declares "
                     + declared.initialPages() + " pages (" + ((long) declared.initialPages() * Memory.PAGE_SIZE)
                     + " bytes) of initial memory, over the cap of " + capBytes + " bytes");
         }
