@@ -153,9 +153,6 @@ class FaultsEndToEndTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known bug, issue 5: under a loaded machine the job submitted after the NATS"
-            + " restart is sometimes never placed (seen twice in full-suite runs, never alone); the running job"
-            + " does complete across the restart")
     void shouldCompleteJobsAcrossANatsServerRestart() throws Exception {
         try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
             children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + orch.info().nodeId());

@@ -111,9 +111,15 @@ public final class NatsBus implements AutoCloseable {
         reconnectListeners.add(listener);
     }
 
-    /** Publishes a signed {@code type} message; buffered while disconnected. */
+    /** Publishes a signed {@code type} message; buffered while disconnected, logged and dropped when refused. */
     public void publish(String subject, String type, Object payload) {
-        connection.publish(subject, codec.seal(type, payload));
+        try {
+            connection.publish(subject, codec.seal(type, payload));
+        } catch (IllegalStateException e) {
+            // the client refuses while closing or with its reconnect buffer full: what we publish is best
+            // effort (heartbeats repeat, results go by request and are retried), so the caller carries on
+            log.warn("node {}: could not publish {} on {}: {}", nodeId(), type, subject, e.getMessage());
+        }
     }
 
     /** Publishes already sealed bytes (tests that forge or replay messages). */
@@ -123,11 +129,19 @@ public final class NatsBus implements AutoCloseable {
 
     /**
      * Sends a signed request and completes with the verified reply; completes exceptionally
-     * with a {@link BacalhauException} naming the subject on timeout, no responder, or a reply that
-     * does not verify.
+     * with a {@link BacalhauException} naming the subject on timeout, no responder, a send the client
+     * refused, or a reply that does not verify. Never throws.
      */
     public CompletableFuture<Envelope> request(String subject, String type, Object payload, Duration timeout) {
-        return connection.requestWithTimeout(subject, codec.seal(type, payload), timeout)
+        CompletableFuture<Message> sent;
+        try {
+            sent = connection.requestWithTimeout(subject, codec.seal(type, payload), timeout);
+        } catch (RuntimeException e) {
+            // the client refuses at once while reconnecting with a full buffer or closing: callers count their
+            // requests in flight, so this must end the future like any other failure, never escape
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent
                 // belt and braces: a request must end even if the client loses track of it across a reconnect
                 .orTimeout(timeout.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((message, error) -> {
