@@ -59,6 +59,31 @@ public final class Bacalhau implements AutoCloseable {
         return builder().build();
     }
 
+    /**
+     * A client of the remote orchestrator {@code orchestratorId} ({@code n-...}, printed by its
+     * {@code serve}) on the NATS server {@code nats}: the same API as an embedded node, answered by
+     * that orchestrator. Jobs run on its compute nodes; {@link JobHandle#onEvent} streams their
+     * events while they run; {@link #download} fetches outputs from the gateways of the nodes that
+     * ran them. The client holds no job store: its {@link #info()} and {@link #ipfs()} are those of
+     * its own in-memory node, whose id the orchestrator records as the submitter. Waits up to 10 s
+     * for the orchestrator to answer.
+     *
+     * @throws BacalhauException when the orchestrator does not answer, naming it and the server
+     * @throws IllegalArgumentException when {@code orchestratorId} is not a node id
+     */
+    public static Bacalhau connect(URI nats, String orchestratorId) {
+        return connect(nats, orchestratorId, Duration.ofSeconds(10));
+    }
+
+    /** {@link #connect(URI, String)}, waiting up to {@code timeout} for the orchestrator to answer. */
+    public static Bacalhau connect(URI nats, String orchestratorId, Duration timeout) {
+        Objects.requireNonNull(nats, "nats == null");
+        Objects.requireNonNull(timeout, "timeout == null");
+        NodeConfig client = new Builder().inMemory().noRuntimeDiscovery().fuse(false).nodeConfig(null, null);
+        return new Bacalhau(dev.bacalhau4j.core.internal.network.RemoteNode.connect(client, nats, orchestratorId,
+                timeout));
+    }
+
     /** Options for an embedded node. */
     public static Builder builder() {
         return new Builder();
@@ -379,6 +404,12 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
+        private NodeConfig nodeConfig(Path dir, InetSocketAddress listen) {
+            return new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes, discoverRuntimes,
+                    maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes, logCapBytes, maxOutputBytes,
+                    importProfile, gateways, Optional.ofNullable(listen), verifyBlockReads, fuse);
+        }
+
         /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
@@ -397,10 +428,7 @@ public final class Bacalhau implements AutoCloseable {
             if (networked && asCompute && listen == null) {
                 listen = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
             }
-            NodeConfig config = new NodeConfig(Optional.ofNullable(dir), allowedLocalPaths, runtimes,
-                    discoverRuntimes, maxConcurrentExecutions, defaultExecutionTimeout, maxDownloadBytes,
-                    logCapBytes, maxOutputBytes, importProfile, gateways, Optional.ofNullable(listen), verifyBlockReads,
-                    fuse);
+            NodeConfig config = nodeConfig(dir, listen);
             if (!networked) return new Bacalhau(LocalNode.open(config));
             NetworkConfig network = new NetworkConfig(nats, asOrchestrator, asCompute, trustedOrchestrators, labels,
                     heartbeat, missedHeartbeats, corruptResultsForTesting);

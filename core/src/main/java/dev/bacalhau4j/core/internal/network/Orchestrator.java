@@ -74,6 +74,7 @@ public final class Orchestrator implements AutoCloseable {
     private final Map<String, Integer> load = new HashMap<>();
     private final Map<String, Set<OrchestratedJob.Exec>> byNode = new HashMap<>();
     private volatile boolean closed;
+    private OrchestratorApi api;
 
     private Orchestrator(String id, JobStore store, NatsBus bus, NetworkConfig config) {
         this.id = id;
@@ -104,6 +105,7 @@ public final class Orchestrator implements AutoCloseable {
         o.subscriptions.add(bus.subscribe(Protocol.NODE_INFO, o::onNodeInfo));
         o.subscriptions.add(bus.subscribe(Protocol.update(id), o::onUpdate));
         o.subscriptions.add(bus.subscribe(Protocol.result(id), o::onResult));
+        o.api = new OrchestratorApi(o, bus);
         bus.onDropped(o::onDropped);
         bus.onReconnect(() -> {
             o.live.refreshAll();
@@ -140,13 +142,19 @@ public final class Orchestrator implements AutoCloseable {
     // ---- the public face: submit, query, cancel ----
 
     public JobHandle submit(Job job) {
+        return submit(job, "");
+    }
+
+    /** Submits {@code job} on behalf of {@code submitter} (named in its first event; empty for this process). */
+    public JobHandle submit(Job job, String submitter) {
         if (closed) throw new IllegalStateException("orchestrator " + id + " is closed");
         JobSpecs.validate(job);
         IpfsSources.validate(job);
         String jobId = Ids.newJobId();
         OrchestratedJob j = new OrchestratedJob(jobId, job, JobState.PENDING, arrivals.incrementAndGet(), this);
         active.put(jobId, j);
-        emit(j, store.createJob(jobId, job, "submitted to orchestrator " + id));
+        emit(j, store.createJob(jobId, job, "submitted to orchestrator " + id
+                + (submitter.isEmpty() ? "" : " by " + submitter)));
         onActor(() -> {
             transition(j, JobState.QUEUED, "waiting for a compute node");
             armTimers(j, true);
@@ -680,6 +688,7 @@ public final class Orchestrator implements AutoCloseable {
     public void close() {
         if (closed) return;
         subscriptions.forEach(bus::unsubscribe);
+        api.close();
         closed = true;
         timers.shutdownNow();
         actor.shutdown();

@@ -13,7 +13,7 @@ package dev.bacalhau4j.core.internal.network;
  * bacalhau4j.compute.&lt;node&gt;.cancel       cancel (orchestrator → compute)
  * bacalhau4j.orch.&lt;orch&gt;.update          execution.update (compute → orchestrator, progress)
  * bacalhau4j.orch.&lt;orch&gt;.result          execution.result → ack (retried until acknowledged)
- * bacalhau4j.orch.&lt;orch&gt;.api            client requests → replies
+ * bacalhau4j.orch.&lt;orch&gt;.api            api.request → api.reply (clients, see {@link ApiMessages})
  * bacalhau4j.orch.&lt;orch&gt;.events.&lt;job&gt;  job.event (orchestrator → clients, while the job runs)
  * </pre>
  */
@@ -33,7 +33,8 @@ public final class Protocol {
     public static final String T_UPDATE = "execution.update";
     public static final String T_RESULT = "execution.result";
     public static final String T_EVENT = "job.event";
-    public static final String T_ERROR = "error";
+    public static final String T_API = "api.request";
+    public static final String T_API_REPLY = "api.reply";
 
     public static String bid(String computeId) {
         return "bacalhau4j.compute." + computeId + ".bid";
