@@ -101,6 +101,19 @@ class HostileDagTest {
     }
 
     @Test
+    void shouldRefuseToExportASymlinkWhoseTargetNoPathCanHold() throws Exception {
+        Cid nul = dags.symlink("a\0b");
+        Cid root = dags.dir(Map.of("ok.txt", dags.text("fine"), "bad", nul));
+        assertThatThrownBy(() -> exporter.get(root, tmp.resolve("out")))
+                .isInstanceOfSatisfying(CorruptDagException.class, e -> assertThat(e.cid()).isEqualTo(nul))
+                .hasMessageContaining(root + "/bad")
+                .hasMessageContaining("\"a\\u0000b\"");
+        assertThatThrownBy(() -> exporter.get(nul, tmp.resolve("alone"))).isInstanceOf(CorruptDagException.class)
+                .hasMessageContaining(nul.toString());
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
     void shouldReportEachMissingBlockByCid() throws Exception {
         Cid absent = Cid.raw(new byte[] {1, 2, 3});
         Cid root = fileNode(List.of(absent), List.of(3L), 3);
