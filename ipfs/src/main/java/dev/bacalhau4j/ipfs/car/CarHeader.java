@@ -84,8 +84,9 @@ record CarHeader(List<Cid> roots) {
             if (in.expect(6, "roots[" + i + "] must be a tagged CID") != CID_TAG) {
                 throw in.error("roots[" + i + "] has a tag other than 42 (CID)");
             }
-            int length = (int) in.expect(2, "roots[" + i + "] must be a byte string");
-            byte[] raw = in.take(length);
+            int start = in.at;
+            long length = in.expect(2, "roots[" + i + "] must be a byte string");
+            byte[] raw = in.take(length, "roots[" + i + "] at header byte " + start);
             if (raw.length == 0 || raw[0] != 0) {
                 throw in.error("roots[" + i + "] lacks the 0x00 multibase prefix");
             }
@@ -165,13 +166,15 @@ record CarHeader(List<Cid> roots) {
         }
 
         String text() {
-            int length = (int) Math.min(expect(3, "map keys must be text"), Integer.MAX_VALUE);
-            return new String(take(length), java.nio.charset.StandardCharsets.UTF_8);
+            int start = at;
+            long length = expect(3, "map keys must be text");
+            return new String(take(length, "map key at header byte " + start), java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        byte[] take(long length) {
+        /** The next {@code length} bytes; a length read from the input is checked as a long, never cast first. */
+        byte[] take(long length, String what) {
             if (length > in.length - at) {
-                throw error("a string claims " + length + " bytes but only " + (in.length - at) + " remain");
+                throw error(what + " claims " + length + " bytes but only " + (in.length - at) + " remain");
             }
             byte[] out = java.util.Arrays.copyOfRange(in, at, at + (int) length);
             at += (int) length;

@@ -22,6 +22,8 @@ public final class CarReader {
     private final InputStream in;
     private final List<Cid> roots;
     private long sections;
+    /** Bytes consumed so far, so errors can say where in the stream a section starts. */
+    private long position;
 
     public CarReader(InputStream in) throws IOException {
         this.in = in;
@@ -34,6 +36,7 @@ public final class CarReader {
                     + CarHeader.MAX_HEADER_BYTES + ")");
         }
         this.roots = CarHeader.decode(readFully((int) length, "header")).roots();
+        this.position = Varint.size(length) + length;
     }
 
     public List<Cid> roots() {
@@ -42,21 +45,24 @@ public final class CarReader {
 
     /** The next verified block, or {@code null} at a clean end of stream. */
     public Block next() throws IOException {
-        long length = Varint.read(in, "CAR: section " + sections + " length");
+        String where = "section " + sections + " (at byte " + position + ")";
+        long length = Varint.read(in, "CAR: " + where + " length");
         if (length < 0) {
             return null;
         }
+        // checked as a long before any cast: a length of 2^31 or more must not wrap to a small or negative int
         if (length == 0 || length > MAX_SECTION_BYTES) {
-            throw new IpfsFormatException("CAR: section " + sections + " length " + length + " is out of range (1.."
+            throw new IpfsFormatException("CAR: " + where + " length " + length + " is out of range (1.."
                     + MAX_SECTION_BYTES + ")");
         }
-        byte[] section = readFully((int) length, "section " + sections);
+        byte[] section = readFully((int) length, where);
         Cid cid;
         try {
             cid = Cid.decode(section, 0, section.length);
         } catch (IpfsFormatException e) {
-            throw new IpfsFormatException("CAR: section " + sections + " does not start with a CID: " + e.getMessage(), e);
+            throw new IpfsFormatException("CAR: " + where + " does not start with a CID: " + e.getMessage(), e);
         }
+        position += Varint.size(length) + length;
         byte[] data = java.util.Arrays.copyOfRange(section, cid.encodedLength(), section.length);
         sections++;
         return Block.verified(cid, data);

@@ -8,6 +8,7 @@ import dev.bacalhau4j.ipfs.dag.PbLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +130,8 @@ public final class Exporter {
      * file, or a symbolic link (written as a link, never followed). The tree is built in a
      * temporary sibling of {@code target} and renamed onto it when complete; on failure nothing is
      * left. Entry names that are empty, "." or "..", or contain '/' or NUL fail the whole export
-     * with {@link CorruptDagException}, as do directories nested deeper than 256 levels. UnixFS modes
+     * with {@link CorruptDagException}, as do symbolic links whose target no path can hold (empty,
+     * NUL) and directories nested deeper than 256 levels. UnixFS modes
      * and times are not applied.
      */
     public void get(Cid cid, Path target) throws IOException {
@@ -140,6 +142,18 @@ public final class Exporter {
     /** True when {@code name} can be an entry name on disk: not empty, ".", "..", no '/' or NUL. */
     public static boolean isSafeName(String name) {
         return PathNames.isSafeName(name);
+    }
+
+    /**
+     * The target of the symbolic link {@code link} (a SYMLINK stat) as a path of {@code fileSystem}.
+     * A target no path can hold (empty, a NUL, characters {@code fileSystem} refuses) is a
+     * {@link CorruptDagException} naming {@code where} and the link's CID.
+     */
+    public static Path symlinkTarget(NodeStat link, String where, FileSystem fileSystem) throws CorruptDagException {
+        if (!link.isSymlink()) {
+            throw new IllegalArgumentException(where + " is a " + link.type() + ", not a symbolic link");
+        }
+        return PathNames.symlinkTarget(link.cid(), link.symlinkTarget(), where, fileSystem);
     }
 
     private static void checkRange(long offset, long length) {

@@ -6,8 +6,11 @@ import dev.bacalhau4j.ipfs.dag.PbLink;
 import dev.bacalhau4j.ipfs.internal.Murmur3;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -88,33 +91,78 @@ final class HamtShard {
 
     /**
      * Calls {@code out} with every entry under {@code root}, depth first in stored link order,
-     * each link named with the bare entry name.
+     * each link named with the bare entry name. Each entry must sit in the buckets its name hashes
+     * to at every level (a misfiled entry can never be found by name), and each sub-shard may be
+     * linked only once: sub-shards hold disjoint parts of the hash space, so a shared one is
+     * corrupt, and walking it once per link would take time exponential in the depth.
      */
     static void walk(Blockstore store, UnixFsNode root, String where, Consumer<PbLink> out) throws IOException {
-        walk(store, root, where, out, 0);
+        walk(store, root, where, out, List.of(), new HashSet<>());
     }
 
-    private static void walk(Blockstore store, UnixFsNode shard, String where, Consumer<PbLink> out, int consumed)
-            throws IOException {
+    /** One level of the way down to a shard: the bucket taken and how many hash bits picked it. */
+    private record Step(int bucket, int bits) {}
+
+    private static void walk(Blockstore store, UnixFsNode shard, String where, Consumer<PbLink> out, List<Step> above,
+            Set<Cid> subShards) throws IOException {
         int bits = Long.numberOfTrailingZeros(shard.fanout);
+        int consumed = above.stream().mapToInt(Step::bits).sum();
         if (consumed + bits > 64) {
             throw new CorruptDagException(where, shard.cid, "sharded directory deeper than its 64-bit hash allows");
         }
         int width = prefixLength(shard.fanout);
         for (PbLink link : shard.links) {
             String linkName = link.nameOrEmpty();
-            bucketOf(linkName, width, shard, where);
+            List<Step> path = new ArrayList<>(above);
+            path.add(new Step(bucketOf(linkName, width, shard, where), bits));
             if (linkName.length() > width) {
-                out.accept(new PbLink(link.hash(), linkName.substring(width), link.tsize()));
+                String name = linkName.substring(width);
+                checkFiled(name, path, shard, where);
+                out.accept(new PbLink(link.hash(), name, link.tsize()));
                 continue;
+            }
+            if (!subShards.add(link.hash())) {
+                throw new CorruptDagException(where, shard.cid, "sub-shard " + link.hash()
+                        + " is linked more than once in this directory (again from bucket " + show(path)
+                        + "): sub-shards hold disjoint parts of the hash space, so one cannot appear twice");
             }
             UnixFsNode child = UnixFsNode.load(store, link.hash(), where);
             if (child.kind != UnixFsNode.Kind.HAMT) {
                 throw new CorruptDagException(where, child.cid, "sub-shard link " + PathNames.quote(linkName) + " of "
                         + shard.cid + " leads to a " + child.type().label() + ", not a shard");
             }
-            walk(store, child, where, out, consumed + bits);
+            walk(store, child, where, out, List.copyOf(path), subShards);
         }
+    }
+
+    /** Throws unless the buckets on {@code path} are the ones {@code name}'s hash picks, level by level. */
+    private static void checkFiled(String name, List<Step> path, UnixFsNode shard, String where)
+            throws CorruptDagException {
+        byte[] hash = hash(name);
+        List<Step> picked = new ArrayList<>(path.size());
+        int from = 0;
+        for (Step step : path) {
+            picked.add(new Step(bits(hash, from, step.bits()), step.bits()));
+            from += step.bits();
+        }
+        if (!picked.equals(path)) {
+            throw new CorruptDagException(where, shard.cid, "shard entry " + PathNames.quote(name)
+                    + " is filed under bucket " + show(path) + " but its hash picks " + show(picked)
+                    + ": no lookup by name would find it");
+        }
+    }
+
+    /** Buckets level by level as their link prefixes spell them, e.g. {@code 0A/3F}. */
+    private static String show(List<Step> path) {
+        StringBuilder out = new StringBuilder();
+        for (Step step : path) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            int width = prefixLength(1L << step.bits());
+            out.append(String.format("%0" + width + "X", step.bucket()));
+        }
+        return out.toString();
     }
 
     private static int bucketOf(String linkName, int width, UnixFsNode shard, String where)

@@ -1,6 +1,9 @@
 package dev.bacalhau4j.ipfs.exporter;
 
 import dev.bacalhau4j.ipfs.Cid;
+import java.nio.file.FileSystem;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +40,25 @@ final class PathNames {
     static boolean isSafeName(String name) {
         return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
                 && name.indexOf('/') < 0 && name.indexOf('\0') < 0;
+    }
+
+    /**
+     * {@code target}, the stored target of the symbolic link {@code cid} at {@code where}, as a path of
+     * {@code fileSystem}. No path can hold an empty target or a NUL, and a file system may refuse more
+     * (characters its name encoding cannot map): each is a {@link CorruptDagException}, never the
+     * unchecked {@link InvalidPathException}.
+     */
+    static Path symlinkTarget(Cid cid, String target, String where, FileSystem fileSystem) throws CorruptDagException {
+        if (target.isEmpty() || target.indexOf('\0') >= 0) {
+            throw new CorruptDagException(where, cid, "symbolic link target " + quote(target)
+                    + " is empty or contains NUL, which no path can hold");
+        }
+        try {
+            return fileSystem.getPath(target);
+        } catch (InvalidPathException e) {
+            throw new CorruptDagException(where, cid, "symbolic link target " + quote(target)
+                    + " is not a path on this file system: " + e.getReason(), e);
+        }
     }
 
     static String quote(Object value) {

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -86,9 +87,19 @@ final class TreeWriter {
                     if (!seen.add(name)) {
                         throw new CorruptDagException(where, cid, "two entries named " + PathNames.quote(name));
                     }
-                    writeNode(entry.hash(), child, out.resolve(name), depth + 1);
+                    writeNode(entry.hash(), child, resolveEntry(out, name, where, cid), depth + 1);
                 }
             }
+        }
+    }
+
+    /** {@code out/name}; a name the target file system cannot encode is the DAG's fault, said as such. */
+    private static Path resolveEntry(Path out, String name, String where, Cid dir) throws CorruptDagException {
+        try {
+            return out.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new CorruptDagException(where, dir, "entry name " + PathNames.quote(name)
+                    + " is not a file name on this file system: " + e.getReason(), e);
         }
     }
 
@@ -101,12 +112,7 @@ final class TreeWriter {
     }
 
     private static void writeSymlink(UnixFsNode node, String where, Path out) throws IOException {
-        String target = node.symlinkTarget();
-        if (target.isEmpty() || target.indexOf('\0') >= 0) {
-            throw new CorruptDagException(where, node.cid, "symbolic link target " + PathNames.quote(target)
-                    + " is empty or contains NUL");
-        }
-        Files.createSymbolicLink(out, out.getFileSystem().getPath(target));
+        Files.createSymbolicLink(out, PathNames.symlinkTarget(node.cid, node.symlinkTarget(), where, out.getFileSystem()));
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -247,7 +247,10 @@ public final class UnixFsFileSystemProvider extends FileSystemProvider {
         throw new ReadOnlyFileSystemException();
     }
 
-    /** The link's target as stored, as a path of this file system (not checked to exist). */
+    /**
+     * The link's target as stored, as a path of this file system (not checked to exist); a target no
+     * path can hold (empty, or with a NUL) is a {@code CorruptDagException} naming the link.
+     */
     @Override
     public Path readSymbolicLink(Path link) throws IOException {
         UnixFsPath p = check(link);
@@ -255,7 +258,7 @@ public final class UnixFsFileSystemProvider extends FileSystemProvider {
         if (target.isRoot() || !target.stat().isSymlink()) {
             throw new NotLinkException(p.toString());
         }
-        return p.getFileSystem().getPath(target.stat().symlinkTarget());
+        return Exporter.symlinkTarget(target.stat(), target.path().toString(), p.getFileSystem());
     }
 
     /** Equal paths, or paths that resolve to the same CID (same contents: nodes are immutable). */

@@ -111,9 +111,58 @@ class CarTest {
                 .hasMessageContaining("header must be a CBOR map");
         byte[] header = HexFormat.of().parseHex("a265726f6f7473806776657273696f6e01");
         byte[] bigSection = concat(withLength(header), Varint.encode(100L << 20));
-        assertThatThrownBy(() -> readAll(bigSection)).hasMessageContaining("section 0 length 104857600 is out of range");
+        assertThatThrownBy(() -> readAll(bigSection)).hasMessageContaining("section 0 (at byte 18) length 104857600 is out of range");
         byte[] notCid = concat(withLength(header), new byte[] {3, 7, 7, 7});
-        assertThatThrownBy(() -> readAll(notCid)).hasMessageContaining("section 0 does not start with a CID");
+        assertThatThrownBy(() -> readAll(notCid)).hasMessageContaining("section 0 (at byte 18) does not start with a CID");
+    }
+
+    @Test
+    void shouldRefuseRootCidLengthsOf2To31AndMoreInsteadOfWrappingThem() {
+        byte[] cid = Cid.raw("x".getBytes(StandardCharsets.UTF_8)).toBytes();
+        byte[] root = concat(new byte[] {0}, cid);
+        // 2^32 + 37 read as an int is 37: the header would parse, with a length it does not have
+        byte[] wrapping = rootsHeader(HexFormat.of().parseHex("5b0000000100000025"), root);
+        assertThatThrownBy(() -> new CarReader(new ByteArrayInputStream(withLength(wrapping))))
+                .isInstanceOf(IpfsFormatException.class)
+                .hasMessageContaining("roots[0] at header byte 10 claims 4294967333 bytes but only 46 remain");
+        // 2^31 read as an int is negative
+        byte[] negative = rootsHeader(HexFormat.of().parseHex("5a80000000"), root);
+        assertThatThrownBy(() -> new CarReader(new ByteArrayInputStream(withLength(negative))))
+                .isInstanceOf(IpfsFormatException.class)
+                .hasMessageContaining("roots[0]")
+                .hasMessageContaining("claims 2147483648 bytes");
+        // 2^64 - 1 does not even fit a long
+        byte[] unsigned = rootsHeader(HexFormat.of().parseHex("5bffffffffffffffff"), root);
+        assertThatThrownBy(() -> new CarReader(new ByteArrayInputStream(withLength(unsigned))))
+                .isInstanceOf(IpfsFormatException.class)
+                .hasMessageContaining("roots[0]");
+        byte[] honest = rootsHeader(new byte[] {(byte) (0x40 | 24), (byte) root.length}, root);
+        assertThat(roots(honest)).containsExactly(Cid.decode(cid));
+    }
+
+    @Test
+    void shouldRefuseSectionLengthsOf2To31AndMoreNamingTheSectionAndItsOffset() {
+        byte[] header = withLength(HexFormat.of().parseHex("a265726f6f7473806776657273696f6e01"));
+        for (long length : new long[] {1L << 31, 1L << 32 | 40, Long.MAX_VALUE}) {
+            byte[] car = concat(header, Varint.encode(length));
+            assertThatThrownBy(() -> readAll(car)).isInstanceOf(IpfsFormatException.class)
+                    .hasMessageContaining("section 0 (at byte " + header.length + ") length " + length
+                            + " is out of range");
+        }
+    }
+
+    /** {@code {"roots": [42(<head> <root>)], "version": 1}} with the byte-string head given raw. */
+    private static byte[] rootsHeader(byte[] head, byte[] root) {
+        byte[] start = HexFormat.of().parseHex("a265726f6f747381d82a");
+        return concat(concat(concat(start, head), root), HexFormat.of().parseHex("6776657273696f6e01"));
+    }
+
+    private static List<Cid> roots(byte[] header) {
+        try {
+            return new CarReader(new ByteArrayInputStream(withLength(header))).roots();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] withLength(byte[] header) {

@@ -101,6 +101,19 @@ class HostileDagTest {
     }
 
     @Test
+    void shouldRefuseToExportASymlinkWhoseTargetNoPathCanHold() throws Exception {
+        Cid nul = dags.symlink("a\0b");
+        Cid root = dags.dir(Map.of("ok.txt", dags.text("fine"), "bad", nul));
+        assertThatThrownBy(() -> exporter.get(root, tmp.resolve("out")))
+                .isInstanceOfSatisfying(CorruptDagException.class, e -> assertThat(e.cid()).isEqualTo(nul))
+                .hasMessageContaining(root + "/bad")
+                .hasMessageContaining("\"a\\u0000b\"");
+        assertThatThrownBy(() -> exporter.get(nul, tmp.resolve("alone"))).isInstanceOf(CorruptDagException.class)
+                .hasMessageContaining(nul.toString());
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
     void shouldReportEachMissingBlockByCid() throws Exception {
         Cid absent = Cid.raw(new byte[] {1, 2, 3});
         Cid root = fileNode(List.of(absent), List.of(3L), 3);
@@ -144,8 +157,64 @@ class HostileDagTest {
     }
 
     private Cid shard(List<PbLink> links) {
-        return dags.put(new PbNode(links, new UnixFsData(UnixFsType.HAMT_SHARD, new byte[32], null, List.of(), 0x22L,
-                256L, null, null).encode()));
+        return shard(links, 256);
+    }
+
+    private Cid shard(List<PbLink> links, long fanout) {
+        return dags.put(new PbNode(links, new UnixFsData(UnixFsType.HAMT_SHARD, new byte[(int) Math.max(1, fanout / 8)],
+                null, List.of(), 0x22L, fanout, null, null).encode()));
+    }
+
+    @Test
+    void shouldRefuseAShardEntryFiledInABucketItsNameDoesNotHashTo() throws Exception {
+        Cid file = dags.text("f");
+        String name = "needle";
+        byte[] hash = HamtShard.hash(name);
+        int right = HamtShard.bits(hash, 0, 8);
+        int wrong = (right + 1) % 256;
+        Cid misfiled = shard(List.of(PbLink.of(file, String.format("%02X", wrong) + name, 1)));
+        assertThatThrownBy(() -> exporter.list(misfiled)).isInstanceOfSatisfying(CorruptDagException.class,
+                        e -> assertThat(e.cid()).isEqualTo(misfiled))
+                .hasMessageContaining("\"needle\"")
+                .hasMessageContaining(String.format("filed under bucket %02X", wrong))
+                .hasMessageContaining(String.format("its hash picks %02X", right));
+        assertThatThrownBy(() -> exporter.get(misfiled, tmp.resolve("out"))).isInstanceOf(CorruptDagException.class);
+        assertThat(tmp).isEmptyDirectory();
+
+        // right at the second level, wrong at the first: the sub-shard it sits in is in the wrong bucket
+        int second = HamtShard.bits(hash, 8, 8);
+        Cid inner = shard(List.of(PbLink.of(file, String.format("%02X", second) + name, 1)));
+        Cid underWrongSubShard = shard(List.of(PbLink.of(inner, String.format("%02X", wrong), 1)));
+        assertThatThrownBy(() -> exporter.list(underWrongSubShard)).isInstanceOfSatisfying(CorruptDagException.class,
+                        e -> assertThat(e.cid()).isEqualTo(inner))
+                .hasMessageContaining(String.format("filed under bucket %02X/%02X", wrong, second))
+                .hasMessageContaining(String.format("its hash picks %02X/%02X", right, second));
+
+        Cid wellFiled = shard(List.of(PbLink.of(inner, String.format("%02X", right), 1)));
+        assertThat(exporter.list(wellFiled)).extracting(DirEntry::name).containsExactly(name);
+    }
+
+    @Test
+    void shouldRefuseASubShardLinkedTwiceInsteadOfWalkingItOnceForEveryPath() throws Exception {
+        // 30 levels of fanout 2, each linking the same child from both buckets: 2^30 paths over 31 blocks
+        Cid node = shard(List.of(), 2);
+        Cid bottom = node;
+        for (int level = 0; level < 30; level++) {
+            node = shard(List.of(PbLink.of(node, "0", 1), PbLink.of(node, "1", 1)), 2);
+        }
+        Cid root = node;
+        assertThatThrownBy(() -> exporter.list(root)).isInstanceOf(CorruptDagException.class)
+                .hasMessageContaining("sub-shard " + bottom + " is linked more than once");
+        assertThatThrownBy(() -> exporter.get(root, tmp.resolve("out"))).isInstanceOf(CorruptDagException.class)
+                .hasMessageContaining("linked more than once");
+        assertThat(tmp).isEmptyDirectory();
+
+        // the same sub-shard reached from two levels (root bucket 1, and bucket 0 of the root's other child)
+        Cid shared = shard(List.of(), 2);
+        Cid middle = shard(List.of(PbLink.of(shared, "0", 1)), 2);
+        Cid acrossLevels = shard(List.of(PbLink.of(middle, "0", 1), PbLink.of(shared, "1", 1)), 2);
+        assertThatThrownBy(() -> exporter.list(acrossLevels)).isInstanceOf(CorruptDagException.class)
+                .hasMessageContaining("sub-shard " + shared + " is linked more than once");
     }
 
     @Test

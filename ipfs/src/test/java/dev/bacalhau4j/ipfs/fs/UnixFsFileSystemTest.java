@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
+import dev.bacalhau4j.ipfs.exporter.CorruptDagException;
 import dev.bacalhau4j.ipfs.exporter.CountingBlockstore;
 import dev.bacalhau4j.ipfs.exporter.Dags;
 import java.io.IOException;
@@ -249,6 +250,21 @@ class UnixFsFileSystemTest {
         assertThat(Files.exists(p("/sub/escape"), LinkOption.NOFOLLOW_LINKS)).isTrue();
         assertThatThrownBy(() -> Files.newByteChannel(p("/sub/up"), LinkOption.NOFOLLOW_LINKS))
                 .hasMessageContaining("is a symbolic link");
+    }
+
+    @Test
+    void shouldReportASymlinkTargetHoldingNulAsACorruptDagNamingTheEntry() throws Exception {
+        Cid nul = dags.symlink("sub/a\0b");
+        Cid dir = dags.dir(Map.of("bad", nul, "ok", dags.text("ok")));
+        Path bad = fs.getPath(dir, "bad");
+        assertThat(Files.isSymbolicLink(bad)).isTrue();
+        assertThatThrownBy(() -> Files.readSymbolicLink(bad))
+                .isInstanceOfSatisfying(CorruptDagException.class, e -> assertThat(e.cid()).isEqualTo(nul))
+                .hasMessageContaining("/" + dir + "/bad")
+                .hasMessageContaining("\"sub/a\\u0000b\"");
+        assertThatThrownBy(() -> Files.readString(bad)).isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("invalid name");
+        assertThat(Files.readString(fs.getPath(dir, "ok"))).isEqualTo("ok");
     }
 
     @Test
