@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of a container, on the caller's thread: create, attach, start, wait (at most the
- * execution timeout, then kill), inspect. Never removes the container: the caller does, always.
+ * execution timeout, then kill; a wait stream that breaks is judged by {@link ExitWait}), inspect. Never removes the container: the caller does, always.
  * A non-zero exit, a timeout and an OOM kill are outcomes; engine errors and interruption
  * propagate.
  */
