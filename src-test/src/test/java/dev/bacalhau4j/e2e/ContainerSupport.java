@@ -32,7 +32,7 @@ final class ContainerSupport implements AutoCloseable {
 
     /** Busybox applets linked in the test image (not wget: Debian's static busybox wget segfaults). */
     private static final String[] APPLETS = {"sh", "cat", "echo", "ls", "sleep", "head", "tr", "wc", "touch",
-        "mkdir", "env", "pwd", "true", "false", "dd", "cp", "grep", "nc", "rm", "test", "["};
+        "mkdir", "env", "pwd", "true", "false", "dd", "cp", "grep", "nc", "rm", "test", "[", "mkfifo", "chmod"};
 
     private final DockerClient client;
     private final String image;

@@ -195,4 +195,18 @@ class DockerJobsEndToEndTest {
         assertThat(capped.execution().orElseThrow().failureReason()).isEqualTo("disk-limit");
         assertThat(capped.message()).contains("1000000 bytes").contains("Resources.Disk");
     }
+
+    @Test
+    void shouldFailWithoutPublishingWhenOutputsHoldAFifoOrASetUidFile() throws Exception {
+        JobResult result = node.run(DockerJobs.sh(image,
+                "mkfifo /outputs/pipe && echo x > /outputs/tool && chmod 4755 /outputs/tool && echo made")
+                .output("outputs", "/outputs").build());
+
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
+        assertThat(result.execution().orElseThrow().failureReason()).isEqualTo("staging");
+        assertThat(result.message()).contains("outputs/pipe (a FIFO)").contains("outputs/tool (set-uid)")
+                .contains("nothing was published");
+        assertThat(result.outputs()).isEmpty();
+        assertThat(result.stdout()).as("the program's output is kept").isEqualTo("made\n");
+    }
 }

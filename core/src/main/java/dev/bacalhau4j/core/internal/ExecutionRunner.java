@@ -81,7 +81,13 @@ final class ExecutionRunner {
                 }
                 long cap = task.resources().diskBytes() > 0 ? task.resources().diskBytes() : node.config().maxOutputBytes();
                 long written = OutputSizes.measure(outputs.values(), cap);
-                if (written > cap) {
+                List<String> unpublishable = written > cap ? List.of() : UnpublishableFiles.find(outputs);
+                if (!unpublishable.isEmpty()) {
+                    // the program's logs stay in the result: they may say why it made these files
+                    outcome = new ExecutionOutcome(-1, outcome.stdout(), outcome.stdoutTruncated(), outcome.stderr(),
+                            outcome.stderrTruncated(), Optional.of(FailureKind.STAGING),
+                            UnpublishableFiles.refusal(unpublishable), outcome.engineDetail());
+                } else if (written > cap) {
                     outcome = ExecutionOutcome.failed(FailureKind.DISK_LIMIT, "the program wrote more than " + cap
                             + " bytes to its result paths (" + (task.resources().diskBytes() > 0
                             ? "Resources.Disk" : "the node's maxOutputBytes") + "); nothing was published");

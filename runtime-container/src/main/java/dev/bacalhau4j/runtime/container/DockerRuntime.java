@@ -39,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@code unix:///var/run/docker.sock}; when none answers, {@link #availability()} says why and
  * the node does not offer the engine. Images are pulled according to the {@link PullPolicy};
  * the container runs the image id that was resolved, and the outcome's
- * {@link ExecutionOutcome#engineDetail()} records its digest. Each container is sandboxed (see
- * the builder), bound only to the execution's inputs (read-only) and result paths
- * (read-write), labelled {@code bacalhau4j.node=<node id>} and
+ * {@link ExecutionOutcome#engineDetail()} records its digest. Each container is sandboxed: no
+ * network unless the node allows it, {@code no-new-privileges}, Docker's default capabilities less
+ * {@code MKNOD}, {@code SETFCAP}, {@code FSETID}, {@code SETPCAP}, {@code SYS_CHROOT},
+ * {@code AUDIT_WRITE} and {@code NET_RAW}, a pids limit (default 1024) and a memory limit (the
+ * task's, else 1 GiB by default) without swap (see the builder); it is bound only to the
+ * execution's inputs (read-only) and result paths (read-write), labelled {@code bacalhau4j.node=<node id>} and
  * {@code bacalhau4j.execution=<execution id>}, and removed when its execution ends, whatever
  * the end (exit, failure, timeout, cancellation, {@link #close()}). {@link #open(String)}
  * removes containers an earlier run of the same node left behind.
@@ -275,12 +278,15 @@ public final class DockerRuntime implements Runtime {
 
     /** Options of a {@link DockerRuntime}; checked as they are set. */
     public static final class Builder {
+        /** The default of {@link #defaultMemoryBytes(long)}: 1 GiB. */
+        public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
+
         private Optional<String> dockerHost = Optional.empty();
         private PullPolicy pullPolicy = PullPolicy.IF_MISSING;
         private Duration pullTimeout = Duration.ofMinutes(10);
         private Duration probeTimeout = Duration.ofSeconds(3);
         private long pidsLimit = 1024;
-        private long defaultMemoryBytes = 0;
+        private long defaultMemoryBytes = DEFAULT_MEMORY_BYTES;
         private boolean init = false;
         private Set<NetworkType> allowedNetworks = EnumSet.of(NetworkType.NONE);
         private String nodeId = "local";
@@ -323,7 +329,10 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
-        /** Memory cap when a task asks for none (default 0: none). Swap is never given. */
+        /**
+         * Memory cap when a task asks for none (default {@link #DEFAULT_MEMORY_BYTES}, 1 GiB; 0: none,
+         * the whole host's memory). Swap is never given.
+         */
         public Builder defaultMemoryBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
             this.defaultMemoryBytes = bytes;

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Assumptions;
  * except under {@code CI=true}, where they fail: CI must run them ({@code scripts/docker-engine.sh}
  * installs and starts the engine). The caller owns the returned connection and closes it.
  */
-final class TestEngine {
+public final class TestEngine {
 
     /** Busybox applets linked in the test image. */
     private static final String[] APPLETS = {"sh", "cat", "echo", "ls", "sleep", "head", "tr", "wc", "touch",
-        "mkdir", "env", "pwd", "true", "false", "seq", "dd", "id", "rm", "test", "["};
+        "mkdir", "env", "pwd", "true", "false", "seq", "dd", "id", "rm", "test", "[", "mknod", "mkfifo", "chmod"};
 
     private TestEngine() {}
 
     /** A connection to a reachable engine; skips (or fails under CI=true) when there is none. */
-    static EngineConnection require() {
+    public static EngineConnection require() {
         EngineConnection connection = EngineConnection.open(Optional.empty(), Duration.ofSeconds(3));
         String problem = "";
         try {
@@ -53,7 +53,7 @@ final class TestEngine {
      * The tag of a {@code FROM scratch} image holding the host's static busybox at {@code /bin/busybox}
      * with applet links, and a writable {@code /tmp}; built once per busybox binary, then reused.
      */
-    static String busyboxImage(DockerClient client) throws IOException {
+    public static String busyboxImage(DockerClient client) throws IOException {
         return BusyboxTestImage.ensure(client, "bacalhau4j-test/busybox", List.of(APPLETS));
     }
 }

@@ -13,11 +13,12 @@ import dev.bacalhau4j.api.runtime.ExecutionOutcome;
 import dev.bacalhau4j.api.runtime.FailureKind;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run of a container, on the caller's thread: create, attach, start, wait (at most the
- * execution timeout, then kill), inspect. Never removes the container: the caller does, always.
+ * execution timeout, then kill; a wait stream that breaks is judged by {@link ExitWait}), inspect. Never removes the container: the caller does, always.
  * A non-zero exit, a timeout and an OOM kill are outcomes; engine errors and interruption
  * propagate.
  */
@@ -63,39 +64,25 @@ public final class ContainerExecution {
 
     private ExecutionOutcome await(String id, OutputCollector output) throws ExecutionFailure, InterruptedException {
         Duration timeout = context.limits().timeout();
-        try (ExitWaiter waiter = client.waitContainerCmd(id).exec(new ExitWaiter())) {
-            boolean exited;
-            if (timeout.isZero()) {
-                waiter.awaitCompletion();
-                exited = true;
-            } else {
-                exited = waiter.awaitCompletion(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            }
-            if (!exited) {
-                kill(id);
-                output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the container ran past its execution timeout of "
-                        + Durations.human(timeout) + " and was killed", stdout, stderr, detail);
-            }
-            if (waiter.error() != null) {
-                throw new ExecutionFailure(FailureKind.ENGINE, "lost the wait for container " + name + " to exit: "
-                        + Messages.of(waiter.error()));
-            }
+        OptionalInt exit = new ExitWait(client, id, name).await(timeout);
+        if (exit.isEmpty()) {
+            kill(id);
             output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
-            Integer code = waiter.statusCode();
-            if (code == null && state.getExitCodeLong() != null) code = state.getExitCodeLong().intValue();
-            if (code == null) code = -1;
-            if (Boolean.TRUE.equals(state.getOOMKilled()) && code != 0) {
-                long cap = context.limits().memoryBytes();
-                return ExecutionOutcome.failed(FailureKind.MEMORY_LIMIT, "the container was killed by the kernel's"
-                        + " OOM killer" + (cap > 0 ? " at its memory limit of " + cap + " bytes" : "")
-                        + " (exit code " + code + ")", stdout, stderr, detail);
-            }
-            return ExecutionOutcome.exited(code, stdout, stderr, detail);
-        } catch (IOException e) {
-            throw new IllegalStateException("closing the wait stream of container " + name + ": " + e, e);
+            return ExecutionOutcome.failed(FailureKind.TIMEOUT, "the container ran past its execution timeout of "
+                    + Durations.human(timeout) + " and was killed", stdout, stderr, detail);
         }
+        output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        int code = exit.getAsInt();
+        InspectContainerResponse inspect = client.inspectContainerCmd(id).exec();
+        if (Boolean.TRUE.equals(inspect.getState().getOOMKilled()) && code != 0) {
+            // the limit the container had: the job's, or the runtime's default
+            Long limit = inspect.getHostConfig() == null ? null : inspect.getHostConfig().getMemory();
+            long cap = limit != null && limit > 0 ? limit : context.limits().memoryBytes();
+            return ExecutionOutcome.failed(FailureKind.MEMORY_LIMIT, "the container was killed by the kernel's"
+                    + " OOM killer" + (cap > 0 ? " at its memory limit of " + cap + " bytes" : "")
+                    + " (exit code " + code + ")", stdout, stderr, detail);
+        }
+        return ExecutionOutcome.exited(code, stdout, stderr, detail);
     }
 
     private String createContainer(ContainerSpecFactory create) throws ExecutionFailure {

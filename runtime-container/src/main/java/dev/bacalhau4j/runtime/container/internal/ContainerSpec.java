@@ -23,12 +23,17 @@ import java.util.Map;
  *
  * <p>The sandbox: no network unless allowed ({@code none}), {@code no-new-privileges}, never
  * privileged, no host devices or namespaces, Docker's default capabilities less
- * {@code NET_RAW} (no raw sockets, so no packet spoofing when a network is allowed), a pids
- * limit, memory with no swap, and only the context's inputs (read-only) and result paths
- * (read-write) bound in. The engine keeps no log file ({@code none} log driver): output is
+ * {@link #DROPPED_CAPABILITIES} (no device nodes, no raw sockets so no packet spoofing when a
+ * network is allowed, no chroot, no file capabilities or set-id bits kept on files it does not
+ * own), a pids limit, a memory limit (the task's, else the runtime's default) with no swap, and
+ * only the context's inputs (read-only) and result paths (read-write) bound in. The engine keeps no log file ({@code none} log driver): output is
  * captured from the attached streams only, so a chatty job cannot fill the node's disk.
  */
 public final class ContainerSpec {
+
+    /** Capabilities of Docker's default set that no job container keeps. */
+    public static final List<Capability> DROPPED_CAPABILITIES = List.of(Capability.MKNOD, Capability.SETFCAP,
+            Capability.FSETID, Capability.SETPCAP, Capability.SYS_CHROOT, Capability.AUDIT_WRITE, Capability.NET_RAW);
 
     /** Settings of the runtime that apply to every container. */
     public record Settings(long pidsLimit, long defaultMemoryBytes, boolean init) {}
@@ -44,7 +49,7 @@ public final class ContainerSpec {
                 .withNetworkMode(TaskPolicy.networkMode(context.task().network().type()))
                 .withPrivileged(false)
                 .withSecurityOpts(List.of("no-new-privileges"))
-                .withCapDrop(Capability.NET_RAW)
+                .withCapDrop(DROPPED_CAPABILITIES.toArray(Capability[]::new))
                 .withInit(settings.init())
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
                 .withAutoRemove(false);
