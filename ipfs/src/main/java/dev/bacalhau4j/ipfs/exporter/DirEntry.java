@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record DirEntry(String name, Cid cid, long size, EntryType type) {
     /**
-     * Checks the components and copies the collections.
+     * Checks the components.
      *
      * @param name the entry's name as stored (not checked: see {@link Exporter#isSafeName})
      * @param cid the entry's root

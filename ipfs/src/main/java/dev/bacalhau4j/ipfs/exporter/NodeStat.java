@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record NodeStat(Cid cid, EntryType type, long size, boolean sharded, String symlinkTarget) {
     /**
-     * Checks the components and copies the collections.
+     * Checks the components.
      *
      * @param cid the node
      * @param type file, directory, symbolic link or raw block
