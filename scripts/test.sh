@@ -24,7 +24,7 @@ fi
 
 mvn -B -ntp verify "$@"
 
-# Javadoc over the public packages must stay free of warnings (the plugin fails on any); 20 to 35 s
+# Javadoc over the public packages must stay free of warnings (the plugin fails on any); about 20-25 s
 # here, over the classes verify just built.
 mvn -B -ntp javadoc:javadoc "$@"
 
