@@ -120,8 +120,8 @@ public final class JobSpecs {
      * zero counts or {@code deterministic} with {@code 1 <= Confidence <= Count}; a {@code local} or
      * {@code ipfs} publisher.
      *
-     * @return {@code job}, for chaining
      * @param job the job to check
+     * @return {@code job}, for chaining
      * @throws InvalidJobException for the first problem found, naming its field path
      */
     public static Job validate(Job job) {

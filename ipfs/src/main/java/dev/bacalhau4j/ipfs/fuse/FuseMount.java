@@ -154,8 +154,8 @@ public final class FuseMount implements AutoCloseable {
      * (lazily if busy), otherwise with {@code fusermount3 -u -z}. Call it only for a mount point
      * this node owns: a live mount there from another process is removed too.
      *
-     * @return how many mounts were removed (0 when there was none)
      * @param mountPoint the mount point to clean
+     * @return how many mounts were removed (0 when there was none)
      * @throws FuseException when a mount there is not one of ours, or cannot be removed
      */
     public static int cleanupStale(Path mountPoint) throws FuseException {
