@@ -28,7 +28,8 @@ public enum ConstraintOperator {
     /**
      * The operator as job specs write it.
      *
-     * @return {@code =}, {@code !=}, {@code in}, {@code notin}, {@code exists}, {@code !}, {@code gt} or {@code lt}
+     * @return {@code =}, {@code !=}, {@code in}, {@code notin}, {@code exists}, {@code !}, {@code gt} or
+     *     {@code lt}
      */
     public String wireName() {
         return wireName;

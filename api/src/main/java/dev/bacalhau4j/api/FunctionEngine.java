@@ -37,7 +37,8 @@ public record FunctionEngine(
      * Checks the components and copies the collections.
      *
      * @param language the script's language; only {@value #JAVASCRIPT}
-     * @param source where the script comes from (inline text, a local file, a URL, a CID); the file name of its {@code Target}, when given, names the script in messages
+     * @param source where the script comes from (inline text, a local file, a URL, a CID); the file name of
+     *     its {@code Target}, when given, names the script in messages
      * @param parameters the script's arguments, its {@code args}
      * @param environmentVariables the script's {@code env} (merged over the task's env)
      */

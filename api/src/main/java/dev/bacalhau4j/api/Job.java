@@ -42,7 +42,8 @@ public record Job(
      * @param name a human name; defaults to the job id when empty
      * @param namespace the namespace, {@code default} when not given
      * @param type batch or ops
-     * @param priority scheduling priority: higher runs first when jobs wait for a slot (Bacalhau's {@code Priority})
+     * @param priority scheduling priority: higher runs first when jobs wait for a slot (Bacalhau's
+     *     {@code Priority})
      * @param count how many executions to run (distinct nodes when there are peers)
      * @param labels free key/value labels used by constraints and listing
      * @param constraints where the job may run

@@ -17,7 +17,8 @@ public record LocalSource(String sourcePath, boolean readWrite) implements Sourc
      * Checks the components.
      *
      * @param sourcePath the absolute host path
-     * @param readWrite Bacalhau's {@code ReadWrite}; inputs are always mounted read-only here, so {@code true} is refused at staging with that reason
+     * @param readWrite Bacalhau's {@code ReadWrite}; inputs are always mounted read-only here, so
+     *     {@code true} is refused at staging with that reason
      */
     public LocalSource {
         Objects.requireNonNull(sourcePath, "sourcePath == null");

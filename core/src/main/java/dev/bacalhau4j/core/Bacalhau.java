@@ -551,7 +551,8 @@ public final class Bacalhau implements AutoCloseable {
          * Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads.
          *
          * @return the open node; the caller closes it
-         * @throws IllegalStateException when the options contradict each other (network roles without {@code nats})
+         * @throws IllegalStateException when the options contradict each other (network roles without
+         *     {@code nats})
          */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());

@@ -40,7 +40,8 @@ public record NodeInfo(
      * @param importProfile the UnixFS profile results are published with
      * @param gatewayAddress where this node serves its blocks, empty when it serves none
      * @param gateways gateways this node fetches missing IPFS data from
-     * @param inputMount how IPFS inputs reach containers: {@code fuse at <mount point>} (the node's FUSE mount, nothing copied) or {@code copy (<why not FUSE>)}
+     * @param inputMount how IPFS inputs reach containers: {@code fuse at <mount point>} (the node's FUSE
+     *     mount, nothing copied) or {@code copy (<why not FUSE>)}
      */
     public NodeInfo {
         engines = Map.copyOf(engines);

@@ -159,7 +159,8 @@ public final class NodeIpfs {
      *
      * @param in the CAR stream; not closed
      * @return the CAR's roots
-     * @throws IOException when the stream is not a valid CAR, a block does not match its CID, or the blockstore fails
+     * @throws IOException when the stream is not a valid CAR, a block does not match its CID, or the
+     *     blockstore fails
      */
     public List<Cid> importCar(InputStream in) throws IOException {
         CarReader car = new CarReader(in);

@@ -90,7 +90,8 @@ public final class Multihash {
      *
      * @param bytes exactly one binary multihash
      * @return the multihash
-     * @throws IpfsFormatException when the bytes are malformed, of an unsupported function, or have trailing bytes
+     * @throws IpfsFormatException when the bytes are malformed, of an unsupported function, or have trailing
+     *     bytes
      */
     public static Multihash decode(byte[] bytes) {
         Multihash mh = decode(bytes, 0, bytes.length);

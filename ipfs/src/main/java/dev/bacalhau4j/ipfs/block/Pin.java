@@ -19,7 +19,8 @@ public record Pin(Cid root, String name) {
      *
      * @param root the DAG's root
      * @param name a label for people, {@code ""} when none
-     * @throws IllegalArgumentException when the name is longer than {@value #MAX_NAME_LENGTH} or has control characters
+     * @throws IllegalArgumentException when the name is longer than {@value #MAX_NAME_LENGTH} or has control
+     *     characters
      */
     public Pin {
         Objects.requireNonNull(root, "root == null");

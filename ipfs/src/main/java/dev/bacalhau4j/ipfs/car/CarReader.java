@@ -57,7 +57,8 @@ public final class CarReader {
      *
      * @return the block, or {@code null}
      * @throws IOException when the stream cannot be read
-     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when a section is malformed or a block does not match its CID
+     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when a section is malformed or a block does not match
+     *     its CID
      */
     public Block next() throws IOException {
         long length = Varint.read(in, "CAR: section " + sections + " length");

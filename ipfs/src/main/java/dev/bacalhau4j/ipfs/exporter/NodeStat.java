@@ -19,7 +19,8 @@ public record NodeStat(Cid cid, EntryType type, long size, boolean sharded, Stri
      *
      * @param cid the node
      * @param type file, directory, symbolic link or raw block
-     * @param size the file's byte count as its root declares it; the target's length in bytes for a symbolic link; 0 for a directory
+     * @param size the file's byte count as its root declares it; the target's length in bytes for a symbolic
+     *     link; 0 for a directory
      * @param sharded true for a HAMT-sharded directory
      * @param symlinkTarget the link's target as stored, or {@code null} unless {@code type} is SYMLINK
      */

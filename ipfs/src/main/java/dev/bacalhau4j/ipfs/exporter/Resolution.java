@@ -21,7 +21,9 @@ public record Resolution(Cid root, List<String> segments, Cid cid, List<Cid> tra
      * @param root the CID the path started from
      * @param segments the path's segments, in order (empty for the root itself)
      * @param cid the target
-     * @param traversed every block read to resolve the path, in the order read: the root and each directory on the way, including the inner blocks of sharded directories, but not the target itself (a trustless gateway sends these before the target's own DAG)
+     * @param traversed every block read to resolve the path, in the order read: the root and each directory
+     *     on the way, including the inner blocks of sharded directories, but not the target itself (a trustless
+     *     gateway sends these before the target's own DAG)
      */
     public Resolution {
         Objects.requireNonNull(root, "root == null");

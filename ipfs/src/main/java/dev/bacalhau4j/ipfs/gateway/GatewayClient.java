@@ -77,7 +77,8 @@ public final class GatewayClient {
      * @param root the DAG's root
      * @param store where to store the blocks
      * @return what the fetch did
-     * @throws IOException when no gateway delivered the whole DAG ({@link GatewayException}, with each one's reason) or the store fails
+     * @throws IOException when no gateway delivered the whole DAG ({@link GatewayException}, with each one's
+     *     reason) or the store fails
      * @throws InterruptedException when the thread is interrupted while waiting for a gateway
      */
     public FetchReport fetchDag(Cid root, Blockstore store) throws IOException, InterruptedException {
@@ -91,7 +92,8 @@ public final class GatewayClient {
      * @param path the root and the path to the target
      * @param store where to store the blocks
      * @return what the fetch did
-     * @throws IOException when no gateway delivered them ({@link GatewayException}, with each one's reason) or the store fails
+     * @throws IOException when no gateway delivered them ({@link GatewayException}, with each one's reason)
+     *     or the store fails
      * @throws InterruptedException when the thread is interrupted while waiting for a gateway
      */
     public FetchReport fetchDag(IpfsPath path, Blockstore store) throws IOException, InterruptedException {

@@ -61,7 +61,8 @@ public record ImportProfile(String name, int cidVersion, boolean rawLeaves, int 
      * @param rawLeaves file chunks as raw blocks (codec raw) instead of UnixFS dag-pb leaves
      * @param chunkSize bytes per file chunk (fixed-size chunker)
      * @param maxLinks children per file node in the balanced layout
-     * @param hamtThresholdBytes a directory whose size estimate is above this becomes a HAMT shard (murmur3-x64-64, fanout 256); at exactly this size it stays flat
+     * @param hamtThresholdBytes a directory whose size estimate is above this becomes a HAMT shard
+     *     (murmur3-x64-64, fanout 256); at exactly this size it stays flat
      * @param hamtSizeEstimate how a directory's size is estimated for that decision
      * @throws IllegalArgumentException when a value is out of range, naming the profile and the value
      */
