@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: makes sure the Docker engine, FUSE, busybox and nats-server are here
-# (scripts/docker-engine.sh), runs every module's tests with `mvn verify`, then executes the example
-# notebooks with the Java kernel (scripts/notebooks.sh, which installs Jupyter as root).
+# (scripts/docker-engine.sh), runs every module's tests with `mvn verify`, checks the javadoc
+# (`mvn javadoc:javadoc`, which fails on any warning), then executes the example notebooks with the
+# Java kernel (scripts/notebooks.sh, which installs Jupyter as root).
 # Arguments are passed to Maven (e.g. scripts/test.sh -pl core -am); the notebooks are left out when
 # they name projects without examples, or skip tests.
 #
@@ -22,6 +23,10 @@ if ! scripts/docker-engine.sh; then
 fi
 
 mvn -B -ntp verify "$@"
+
+# Javadoc over the public packages must stay free of warnings (the plugin fails on any); about 20-25 s
+# here, over the classes verify just built.
+mvn -B -ntp javadoc:javadoc "$@"
 
 # The notebooks need the examples jar: not run when the arguments pick projects without examples
 # (-pl core) or skip tests; run offline when Maven is.

@@ -20,6 +20,13 @@ public record InputSource(SourceSpec source, String alias, String target) {
      */
     public static final String STDIN = "/dev/stdin";
 
+    /**
+     * Checks the components.
+     *
+     * @param source the storage source (ipfs, urlDownload, local, inline)
+     * @param alias an optional name for the input, empty when none
+     * @param target the absolute path the program sees; empty only for engine modules
+     */
     public InputSource {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(alias, "alias == null");

@@ -8,8 +8,14 @@ import java.util.Objects;
  * @param cid the root CID, optionally followed by a path inside the DAG
  */
 public record IpfsSource(String cid) implements SourceSpec {
+    /** The source type as job specs name it. */
     public static final String TYPE = "ipfs";
 
+    /**
+     * Checks the components.
+     *
+     * @param cid the root CID, optionally followed by a path inside the DAG
+     */
     public IpfsSource {
         Objects.requireNonNull(cid, "cid == null");
     }

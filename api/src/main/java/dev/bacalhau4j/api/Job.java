@@ -36,6 +36,20 @@ public record Job(
         Map<String, String> meta,
         List<Task> tasks) {
 
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param name a human name; defaults to the job id when empty
+     * @param namespace the namespace, {@code default} when not given
+     * @param type batch or ops
+     * @param priority scheduling priority: higher runs first when jobs wait for a slot (Bacalhau's
+     *     {@code Priority})
+     * @param count how many executions to run (distinct nodes when there are peers)
+     * @param labels free key/value labels used by constraints and listing
+     * @param constraints where the job may run
+     * @param meta free key/value metadata
+     * @param tasks exactly one task
+     */
     public Job {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(namespace, "namespace == null");
@@ -46,7 +60,11 @@ public record Job(
         tasks = List.copyOf(tasks);
     }
 
-    /** The job's only task. */
+    /**
+     * The job's only task.
+     *
+     * @return {@code tasks().get(0)}
+     */
     public Task task() {
         return tasks.get(0);
     }
@@ -55,6 +73,8 @@ public record Job(
      * A builder of a WASM job whose entry module is the file {@code module}, read now and carried
      * inline in the spec.
      *
+     * @param module the {@code .wasm} file
+     * @return a builder of the job
      * @throws IllegalArgumentException when the file does not exist, naming it
      * @throws UncheckedIOException when it cannot be read
      */
@@ -69,13 +89,23 @@ public record Job(
         }
     }
 
-    /** A builder of a WASM job whose entry module is {@code module}, carried inline in the spec. */
+    /**
+     * A builder of a WASM job whose entry module is {@code module}, carried inline in the spec.
+     *
+     * @param module the module's bytes
+     * @return a builder of the job
+     */
     public static JobBuilder wasm(byte[] module) {
         Objects.requireNonNull(module, "module == null");
         return wasm(new InputSource(InlineSource.of(module), "", ""));
     }
 
-    /** A builder of a WASM job whose entry module comes from {@code module} (IPFS, a URL, a local file...). */
+    /**
+     * A builder of a WASM job whose entry module comes from {@code module} (IPFS, a URL, a local file...).
+     *
+     * @param module where the module comes from
+     * @return a builder of the job
+     */
     public static JobBuilder wasm(InputSource module) {
         Objects.requireNonNull(module, "module == null");
         return new JobBuilder(new WasmEngine(module, WasmEngine.DEFAULT_ENTRYPOINT, List.of(), Map.of(), List.of()));
@@ -86,6 +116,9 @@ public record Job(
      * WebAssembly, deterministically, and reads and writes files through the API of
      * {@code docs/functions.md}. The script is carried inline in the spec; it goes by
      * {@value FunctionEngine#DEFAULT_SCRIPT_NAME} in messages.
+     *
+     * @param jsSource the script's text
+     * @return a builder of the job
      */
     public static JobBuilder function(String jsSource) {
         Objects.requireNonNull(jsSource, "jsSource == null");
@@ -97,6 +130,8 @@ public record Job(
      * carried inline in the spec; the script goes by its file name in messages (its target is
      * {@code /function/<file name>}).
      *
+     * @param script the {@code .js} file
+     * @return a builder of the job
      * @throws IllegalArgumentException when the file does not exist, naming it
      * @throws UncheckedIOException when it cannot be read
      */
@@ -115,19 +150,33 @@ public record Job(
         return function(new InputSource(InlineSource.of(bytes), "", target));
     }
 
-    /** A builder of a JavaScript function job whose script comes from {@code script} (IPFS, a URL, a local file...). */
+    /**
+     * A builder of a JavaScript function job whose script comes from {@code script} (IPFS, a URL, a local file...).
+     *
+     * @param script where the script comes from
+     * @return a builder of the job
+     */
     public static JobBuilder function(InputSource script) {
         Objects.requireNonNull(script, "script == null");
         return new JobBuilder(FunctionEngine.javascript(script));
     }
 
-    /** A builder of a job running the Docker image {@code image}. */
+    /**
+     * A builder of a job running the Docker image {@code image}.
+     *
+     * @param image the image name or digest
+     * @return a builder of the job
+     */
     public static JobBuilder docker(String image) {
         Objects.requireNonNull(image, "image == null");
         return new JobBuilder(new DockerEngine(image, List.of(), List.of(), List.of(), ""));
     }
 
-    /** A builder with no engine yet; give one with {@link JobBuilder#engine(EngineSpec)}. */
+    /**
+     * A builder with no engine yet; give one with {@link JobBuilder#engine(EngineSpec)}.
+     *
+     * @return a builder with Bacalhau's defaults and no engine
+     */
     public static JobBuilder builder() {
         return new JobBuilder((EngineSpec) null);
     }
@@ -135,6 +184,7 @@ public record Job(
     /**
      * A builder holding this job's values, to derive a changed copy.
      *
+     * @return a builder holding this job's values
      * @throws IllegalStateException when the job does not have exactly one task
      */
     public JobBuilder toBuilder() {

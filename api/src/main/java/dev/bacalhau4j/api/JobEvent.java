@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record JobEvent(
         long sequence, String jobId, String executionId, Instant time, String state, String message) {
+    /**
+     * Checks the components.
+     *
+     * @param sequence position in the job's history, from 1
+     * @param jobId the job
+     * @param executionId the execution, empty for job-level events
+     * @param time when it happened
+     * @param state the new state's name ({@link JobState} or {@link ExecutionState})
+     * @param message why, in a sentence (empty when there is nothing to add)
+     */
     public JobEvent {
         Objects.requireNonNull(jobId, "jobId == null");
         Objects.requireNonNull(executionId, "executionId == null");
@@ -24,7 +34,11 @@ public record JobEvent(
         Objects.requireNonNull(message, "message == null");
     }
 
-    /** True for an event about the job itself rather than one execution. */
+    /**
+     * Whether the event is about the job itself rather than one execution.
+     *
+     * @return true when it has no execution id
+     */
     public boolean isJobEvent() {
         return executionId.isEmpty();
     }

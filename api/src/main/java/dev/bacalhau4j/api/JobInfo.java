@@ -14,6 +14,16 @@ import java.util.Objects;
  * @param updatedAt when its state last changed
  */
 public record JobInfo(String id, Job job, JobState state, String message, Instant createdAt, Instant updatedAt) {
+    /**
+     * Checks the components.
+     *
+     * @param id the job id ({@code j-...})
+     * @param job the spec as submitted
+     * @param state the current state
+     * @param message why it is in that state, in a sentence (empty when there is nothing to add)
+     * @param createdAt when it was submitted
+     * @param updatedAt when its state last changed
+     */
     public JobInfo {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(job, "job == null");

@@ -45,6 +45,8 @@ public final class JobSpecs {
     /**
      * The job of a YAML spec.
      *
+     * @param yaml the spec's text
+     * @return the job, validated
      * @throws InvalidJobException when the spec is malformed (naming line and column) or invalid
      */
     public static Job readYaml(String yaml) {
@@ -54,6 +56,8 @@ public final class JobSpecs {
     /**
      * The job of a JSON spec.
      *
+     * @param json the spec's text
+     * @return the job, validated
      * @throws InvalidJobException when the spec is malformed (naming line and column) or invalid
      */
     public static Job readJson(String json) {
@@ -64,6 +68,8 @@ public final class JobSpecs {
      * The job of a spec file, read as UTF-8: YAML for {@code .yaml} and {@code .yml}, JSON for
      * {@code .json}, otherwise JSON when the text starts with '{' and YAML when not.
      *
+     * @param file the spec file
+     * @return the job, validated
      * @throws InvalidJobException when the spec is malformed or invalid
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -82,12 +88,22 @@ public final class JobSpecs {
         return read(format, text);
     }
 
-    /** {@code job} as a YAML spec, ending with a newline. */
+    /**
+     * {@code job} as a YAML spec, ending with a newline.
+     *
+     * @param job the job
+     * @return its spec in YAML
+     */
     public static String toYaml(Job job) {
         return SpecFormat.YAML.print(JobEncoder.encode(Objects.requireNonNull(job, "job == null")));
     }
 
-    /** {@code job} as a JSON spec (two-space indents), ending with a newline. */
+    /**
+     * {@code job} as a JSON spec (two-space indents), ending with a newline.
+     *
+     * @param job the job
+     * @return its spec in JSON
+     */
     public static String toJson(Job job) {
         return SpecFormat.JSON.print(JobEncoder.encode(Objects.requireNonNull(job, "job == null")));
     }
@@ -104,6 +120,7 @@ public final class JobSpecs {
      * zero counts or {@code deterministic} with {@code 1 <= Confidence <= Count}; a {@code local} or
      * {@code ipfs} publisher.
      *
+     * @param job the job to check
      * @return {@code job}, for chaining
      * @throws InvalidJobException for the first problem found, naming its field path
      */

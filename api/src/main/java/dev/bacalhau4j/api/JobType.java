@@ -2,7 +2,9 @@ package dev.bacalhau4j.api;
 
 /** The kind of job. {@code service} and {@code daemon} jobs of Bacalhau are not supported. */
 public enum JobType {
+    /** Runs {@code Count} executions to completion. */
     BATCH("batch"),
+    /** Bacalhau's ops job; a {@code Count} of 0, as Bacalhau stores it, is read as 1. */
     OPS("ops");
 
     private final String wireName;
@@ -11,7 +13,11 @@ public enum JobType {
         this.wireName = wireName;
     }
 
-    /** The name used in job specs. */
+    /**
+     * The name used in job specs.
+     *
+     * @return the name, as Bacalhau writes it
+     */
     public String wireName() {
         return wireName;
     }

@@ -8,8 +8,14 @@ import java.util.Objects;
  * @param type the network type
  */
 public record NetworkSpec(NetworkType type) {
+    /** No network: the default. */
     public static final NetworkSpec NONE = new NetworkSpec(NetworkType.NONE);
 
+    /**
+     * Checks the components.
+     *
+     * @param type the network type
+     */
     public NetworkSpec {
         Objects.requireNonNull(type, "type == null");
     }

@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param location the address of the published tree
  */
 public record PublishedResult(String publisherType, URI location) {
+    /**
+     * Checks the components.
+     *
+     * @param publisherType the publisher that wrote it
+     * @param location the address of the published tree
+     */
     public PublishedResult {
         Objects.requireNonNull(publisherType, "publisherType == null");
         Objects.requireNonNull(location, "location == null");

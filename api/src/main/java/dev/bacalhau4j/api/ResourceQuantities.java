@@ -49,6 +49,8 @@ public final class ResourceQuantities {
      * CPU millicores of a CPU quantity: {@code 500m} → 500, {@code 0.5} → 500, {@code 2} → 2000,
      * {@code 1.5} → 1500, empty → 0.
      *
+     * @param quantity the quantity as a spec writes it
+     * @return the millicores
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static long cpuMillis(String quantity) {
@@ -74,6 +76,8 @@ public final class ResourceQuantities {
      * Bytes of a memory or disk size: {@code 64Mb} → 64,000,000, {@code 512Mi} → 536,870,912,
      * {@code 1048576} → 1,048,576, empty → 0. See the class comment for the units.
      *
+     * @param size the size as a spec writes it
+     * @return the bytes
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static long bytes(String size) {
@@ -97,6 +101,8 @@ public final class ResourceQuantities {
     /**
      * A GPU count: {@code 1} → 1, empty → 0.
      *
+     * @param count the count as a spec writes it
+     * @return the count
      * @throws IllegalArgumentException naming the value and the accepted form
      */
     public static int gpuCount(String count) {

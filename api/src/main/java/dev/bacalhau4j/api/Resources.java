@@ -17,11 +17,16 @@ import java.util.Objects;
  * @param gpu GPU count
  */
 public record Resources(String cpu, String memory, String disk, String gpu) {
+    /** No resource set. */
     public static final Resources NONE = new Resources("", "", "", "");
 
     /**
      * Checks every quantity.
      *
+     * @param cpu CPU cores
+     * @param memory memory size
+     * @param disk disk size
+     * @param gpu GPU count
      * @throws IllegalArgumentException naming the field, the value and the accepted forms, such as
      *     {@code Memory: not a size (got "64Zb"; use forms like 64Mb, 1Gb, 512Mi)}
      */
@@ -36,27 +41,47 @@ public record Resources(String cpu, String memory, String disk, String gpu) {
         check("GPU", () -> ResourceQuantities.gpuCount(gpu));
     }
 
-    /** True when no resource is set. */
+    /**
+     * True when no resource is set.
+     *
+     * @return true when every field is empty
+     */
     public boolean isEmpty() {
         return cpu.isEmpty() && memory.isEmpty() && disk.isEmpty() && gpu.isEmpty();
     }
 
-    /** CPU asked for, in millicores ({@code 500m} and {@code 0.5} are 500); 0 when not set. */
+    /**
+     * CPU asked for, in millicores ({@code 500m} and {@code 0.5} are 500); 0 when not set.
+     *
+     * @return the millicores
+     */
     public long cpuMillis() {
         return ResourceQuantities.cpuMillis(cpu);
     }
 
-    /** Memory asked for, in bytes ({@code 64Mb} is 64,000,000; {@code 64Mi} is 67,108,864); 0 when not set. */
+    /**
+     * Memory asked for, in bytes ({@code 64Mb} is 64,000,000; {@code 64Mi} is 67,108,864); 0 when not set.
+     *
+     * @return the bytes
+     */
     public long memoryBytes() {
         return ResourceQuantities.bytes(memory);
     }
 
-    /** Disk asked for, in bytes, read like {@link #memoryBytes()}; 0 when not set. */
+    /**
+     * Disk asked for, in bytes, read like {@link #memoryBytes()}; 0 when not set.
+     *
+     * @return the bytes
+     */
     public long diskBytes() {
         return ResourceQuantities.bytes(disk);
     }
 
-    /** GPUs asked for; 0 when not set. */
+    /**
+     * GPUs asked for; 0 when not set.
+     *
+     * @return the count
+     */
     public int gpuCount() {
         return ResourceQuantities.gpuCount(gpu);
     }

@@ -30,6 +30,20 @@ public record Task(
         NetworkSpec network,
         Verification verification) {
 
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param name the task name, {@code main} by default
+     * @param engine the program (WASM module or Docker image) and its parameters
+     * @param publisher where results go
+     * @param env environment variables given to the program, sorted by name
+     * @param inputSources data mounted read-only at their targets
+     * @param resultPaths directories whose contents become the published outputs
+     * @param resources CPU, memory, disk and GPU asked for
+     * @param timeouts execution, queue and total timeouts
+     * @param network the network the program may use
+     * @param verification how results are checked across nodes
+     */
     public Task {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(engine, "engine == null");

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param confidence agreeing executions needed (0 with {@code none})
  */
 public record Verification(VerificationType type, int count, int confidence) {
+    /** No verification: one execution's result is taken as it is. */
     public static final Verification NONE = new Verification(VerificationType.NONE, 0, 0);
 
+    /**
+     * Checks the components.
+     *
+     * @param type none or deterministic
+     * @param count executions to compare (0 with {@code none})
+     * @param confidence agreeing executions needed (0 with {@code none})
+     */
     public Verification {
         Objects.requireNonNull(type, "type == null");
     }

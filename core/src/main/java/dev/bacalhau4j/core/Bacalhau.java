@@ -54,7 +54,11 @@ public final class Bacalhau implements AutoCloseable {
         this.ipfs = new NodeIpfs(node.ipfs());
     }
 
-    /** An embedded node on the default node directory ({@code $BACALHAU4J_DIR} or {@code ~/.bacalhau4j}). */
+    /**
+     * An embedded node on the default node directory ({@code $BACALHAU4J_DIR} or {@code ~/.bacalhau4j}).
+     *
+     * @return the open node; the caller closes it
+     */
     public static Bacalhau embedded() {
         return builder().build();
     }
@@ -68,6 +72,9 @@ public final class Bacalhau implements AutoCloseable {
      * its own in-memory node, whose id the orchestrator records as the submitter. Waits up to 10 s
      * for the orchestrator to answer.
      *
+     * @param nats the NATS server of the network ({@code nats://host:port})
+     * @param orchestratorId the orchestrator's node id
+     * @return the connected client; the caller closes it
      * @throws BacalhauException when the orchestrator does not answer, naming it and the server
      * @throws IllegalArgumentException when {@code orchestratorId} is not a node id
      */
@@ -75,7 +82,14 @@ public final class Bacalhau implements AutoCloseable {
         return connect(nats, orchestratorId, Duration.ofSeconds(10));
     }
 
-    /** {@link #connect(URI, String)}, waiting up to {@code timeout} for the orchestrator to answer. */
+    /**
+     * {@link #connect(URI, String)}, waiting up to {@code timeout} for the orchestrator to answer.
+     *
+     * @param nats the NATS server of the network ({@code nats://host:port})
+     * @param orchestratorId the orchestrator's node id
+     * @param timeout how long to wait for the orchestrator's first answer
+     * @return the connected client; the caller closes it
+     */
     public static Bacalhau connect(URI nats, String orchestratorId, Duration timeout) {
         Objects.requireNonNull(nats, "nats == null");
         Objects.requireNonNull(timeout, "timeout == null");
@@ -84,12 +98,20 @@ public final class Bacalhau implements AutoCloseable {
                 timeout));
     }
 
-    /** Options for an embedded node. */
+    /**
+     * Options for an embedded node.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The default node directory: {@code $BACALHAU4J_DIR}, else {@code ~/.bacalhau4j}. */
+    /**
+     * The default node directory: {@code $BACALHAU4J_DIR}, else {@code ~/.bacalhau4j}.
+     *
+     * @return the directory (not created)
+     */
     public static Path defaultDirectory() {
         String env = System.getenv(DIRECTORY_ENV);
         return env != null && !env.isBlank()
@@ -97,42 +119,82 @@ public final class Bacalhau implements AutoCloseable {
                 : Path.of(System.getProperty("user.home"), ".bacalhau4j");
     }
 
-    /** Submits {@code job} and returns at once; the job runs when a slot is free. */
+    /**
+     * Submits {@code job} and returns at once; the job runs when a slot is free.
+     *
+     * @param job the job
+     * @return a handle on the submitted job
+     * @throws dev.bacalhau4j.api.InvalidJobException when the job is invalid, naming the field at fault
+     */
     public JobHandle submit(Job job) {
         return node.submit(Objects.requireNonNull(job, "job == null"));
     }
 
-    /** Submits {@code job} and waits for it to end. */
+    /**
+     * Submits {@code job} and waits for it to end.
+     *
+     * @param job the job
+     * @return its result, in a terminal state
+     * @throws InterruptedException when the waiting thread is interrupted (the job goes on)
+     */
     public JobResult run(Job job) throws InterruptedException {
         return submit(job).await();
     }
 
-    /** A handle on a job this node knows, including jobs from earlier runs of the node. */
+    /**
+     * A handle on a job this node knows, including jobs from earlier runs of the node.
+     *
+     * @param jobId the job's id
+     * @return the handle; empty for an unknown job
+     */
     public Optional<JobHandle> job(String jobId) {
         return node.handle(jobId);
     }
 
-    /** Every job this node knows, newest first. */
+    /**
+     * Every job this node knows, newest first.
+     *
+     * @return the jobs
+     */
     public List<JobInfo> list() {
         return node.list();
     }
 
-    /** The job's spec and state. */
+    /**
+     * The job's spec and state.
+     *
+     * @param jobId the job's id
+     * @return spec and state; empty for an unknown job
+     */
     public Optional<JobInfo> describe(String jobId) {
         return node.describe(jobId);
     }
 
-    /** The job's history, oldest first; empty for an unknown job. */
+    /**
+     * The job's history, oldest first; empty for an unknown job.
+     *
+     * @param jobId the job's id
+     * @return the events
+     */
     public List<JobEvent> history(String jobId) {
         return node.history(jobId);
     }
 
-    /** The job's result so far. */
+    /**
+     * The job's result so far.
+     *
+     * @param jobId the job's id
+     * @return the result; empty for an unknown job
+     */
     public Optional<JobResult> result(String jobId) {
         return node.result(jobId);
     }
 
-    /** The node's IPFS: add and read data, CAR files, pins and garbage collection. */
+    /**
+     * The node's IPFS: add and read data, CAR files, pins and garbage collection.
+     *
+     * @return the node's IPFS, owned by the node
+     */
     public NodeIpfs ipfs() {
         return ipfs;
     }
@@ -142,6 +204,9 @@ public final class Bacalhau implements AutoCloseable {
      * {@code ipfs} result (fetched from the gateways when this node lacks it), or a copy of a
      * {@code local} one.
      *
+     * @param result a job's result
+     * @param target a directory to create
+     * @throws IOException when the outputs cannot be fetched or written
      * @throws BacalhauException when the job published nothing
      */
     public void download(JobResult result, Path target) throws IOException {
@@ -167,7 +232,11 @@ public final class Bacalhau implements AutoCloseable {
         }
     }
 
-    /** What this node is and can run. */
+    /**
+     * What this node is and can run.
+     *
+     * @return the node's id, directory, engines, gateway and input mount
+     */
     public NodeInfo info() {
         return node.info();
     }
@@ -205,46 +274,79 @@ public final class Bacalhau implements AutoCloseable {
 
         private Builder() {}
 
-        /** Keeps the job store and results under {@code directory} (created if missing). */
+        /**
+         * Keeps the job store and results under {@code directory} (created if missing).
+         *
+         * @param directory the node directory
+         * @return this builder
+         */
         public Builder directory(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory == null");
             this.inMemory = false;
             return this;
         }
 
-        /** Keeps jobs in memory and results in a temporary directory, all gone at {@link #close()}. */
+        /**
+         * Keeps jobs in memory and results in a temporary directory, all gone at {@link #close()}.
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             this.inMemory = true;
             this.directory = null;
             return this;
         }
 
-        /** Allows {@code local} inputs from under {@code path}; none are allowed by default. */
+        /**
+         * Allows {@code local} inputs from under {@code path}; none are allowed by default.
+         *
+         * @param path a host directory (or file) jobs may read
+         * @return this builder
+         */
         public Builder allowLocalPath(Path path) {
             allowedLocalPaths.add(Objects.requireNonNull(path, "path == null"));
             return this;
         }
 
-        /** Uses {@code runtime} for its engine type, in place of one found through ServiceLoader. */
+        /**
+         * Uses {@code runtime} for its engine type, in place of one found through ServiceLoader.
+         *
+         * @param runtime the runtime; the node owns it from now on and closes it
+         * @return this builder
+         */
         public Builder runtime(Runtime runtime) {
             runtimes.add(Objects.requireNonNull(runtime, "runtime == null"));
             return this;
         }
 
-        /** Uses only runtimes passed to {@link #runtime}, not those on the class path. */
+        /**
+         * Uses only runtimes passed to {@link #runtime}, not those on the class path.
+         *
+         * @return this builder
+         */
         public Builder noRuntimeDiscovery() {
             this.discoverRuntimes = false;
             return this;
         }
 
-        /** Executions run at once; more wait in the queue. Default: the number of cores. */
+        /**
+         * Executions run at once; more wait in the queue. Default: the number of cores.
+         *
+         * @param max executions at once, at least 1
+         * @return this builder
+         */
         public Builder maxConcurrentExecutions(int max) {
             if (max < 1) throw new IllegalArgumentException("maxConcurrentExecutions must be >= 1 (got " + max + ")");
             this.maxConcurrentExecutions = max;
             return this;
         }
 
-        /** The execution timeout for tasks that set none. Default: 30 minutes. */
+        /**
+         * The execution timeout for tasks that set none. Default: 30 minutes.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder defaultExecutionTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("defaultExecutionTimeout must be positive (got " + timeout + ")");
@@ -253,7 +355,12 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
-        /** The largest {@code urlDownload} input accepted. Default: 1 GiB. */
+        /**
+         * The largest {@code urlDownload} input accepted. Default: 1 GiB.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
         public Builder maxDownloadBytes(long bytes) {
             if (bytes < 1) throw new IllegalArgumentException("maxDownloadBytes must be >= 1 (got " + bytes + ")");
             this.maxDownloadBytes = bytes;
@@ -264,6 +371,9 @@ public final class Bacalhau implements AutoCloseable {
          * The most bytes one execution may leave in its result paths when its task sets no
          * {@code Resources.Disk}; more fails it with reason {@code disk-limit} and publishes nothing.
          * Default: 10 GiB.
+         *
+         * @param bytes at least 1
+         * @return this builder
          */
         public Builder maxOutputBytes(long bytes) {
             if (bytes < 1) throw new IllegalArgumentException("maxOutputBytes must be >= 1 (got " + bytes + ")");
@@ -271,7 +381,12 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
-        /** Bytes of stdout and of stderr kept per execution. Default: 1 MiB each. */
+        /**
+         * Bytes of stdout and of stderr kept per execution. Default: 1 MiB each.
+         *
+         * @param bytes at least 0
+         * @return this builder
+         */
         public Builder logCapBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("logCapBytes must be >= 0 (got " + bytes + ")");
             this.logCapBytes = bytes;
@@ -282,13 +397,22 @@ public final class Bacalhau implements AutoCloseable {
          * The UnixFS import profile for published results and {@link NodeIpfs#add}:
          * {@code unixfs-v0-2015} (default, what {@code ipfs add} gives), {@code kubo-v1-raw} or
          * {@code unixfs-v1-2025}.
+         *
+         * @param profile the import profile
+         * @return this builder
          */
         public Builder importProfile(ImportProfile profile) {
             this.importProfile = Objects.requireNonNull(profile, "profile == null");
             return this;
         }
 
-        /** The same, by name; an unknown name is refused with the known ones. */
+        /**
+         * The same, by name; an unknown name is refused with the known ones.
+         *
+         * @param name the profile's name
+         * @return this builder
+         * @throws IllegalArgumentException when no profile has that name
+         */
         public Builder importProfile(String name) {
             return importProfile(ImportProfile.named(name));
         }
@@ -297,19 +421,31 @@ public final class Bacalhau implements AutoCloseable {
          * Fetches IPFS inputs this node lacks from {@code gateway} (a peer's gateway, or any IPFS
          * gateway such as {@code https://ipfs.io}); gateways are tried in the order added, and every
          * block is verified against its CID before it is stored.
+         *
+         * @param gateway the gateway's base URL
+         * @return this builder
          */
         public Builder gateway(URI gateway) {
             gateways.add(Objects.requireNonNull(gateway, "gateway == null"));
             return this;
         }
 
-        /** Serves this node's blocks as an IPFS trustless gateway on {@code address} (port 0: any free port). */
+        /**
+         * Serves this node's blocks as an IPFS trustless gateway on {@code address} (port 0: any free port).
+         *
+         * @param address where to listen
+         * @return this builder
+         */
         public Builder serveGateway(InetSocketAddress address) {
             this.gatewayListen = Objects.requireNonNull(address, "address == null");
             return this;
         }
 
-        /** Serves the gateway on 127.0.0.1 on a free port; {@link NodeIpfs#gatewayAddress()} tells which. */
+        /**
+         * Serves the gateway on 127.0.0.1 on a free port; {@link NodeIpfs#gatewayAddress()} tells which.
+         *
+         * @return this builder
+         */
         public Builder serveGateway() {
             return serveGateway(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
         }
@@ -319,6 +455,9 @@ public final class Bacalhau implements AutoCloseable {
          * corruption) as a missing block. Off by default, as in Kubo: blocks are verified when
          * they arrive (import, gateway, CAR) and written atomically, and hashing every read
          * halves the speed of reading IPFS inputs.
+         *
+         * @param verify true to re-hash every block read
+         * @return this builder
          */
         public Builder verifyBlockReads(boolean verify) {
             this.verifyBlockReads = verify;
@@ -330,6 +469,9 @@ public final class Bacalhau implements AutoCloseable {
          * data at {@code <node directory>/ipfs} (default true; used only where FUSE is available).
          * Without it, or where FUSE is unavailable, a container's IPFS inputs are copied into its
          * staging directory first; {@link NodeInfo#inputMount()} says which, and why.
+         *
+         * @param fuse false to copy IPFS inputs for containers instead of mounting them
+         * @return this builder
          */
         public Builder fuse(boolean fuse) {
             this.fuse = fuse;
@@ -342,19 +484,32 @@ public final class Bacalhau implements AutoCloseable {
          * {@link #compute(boolean)} the node is both. A compute node serves its blocks on a
          * gateway (127.0.0.1, a free port, unless {@link #serveGateway} says where) so that others
          * can fetch its results.
+         *
+         * @param server the NATS server's URL
+         * @return this builder
          */
         public Builder nats(URI server) {
             this.nats = Objects.requireNonNull(server, "server == null");
             return this;
         }
 
-        /** Whether this node accepts jobs and schedules them on compute nodes (needs {@link #nats}). */
+        /**
+         * Whether this node accepts jobs and schedules them on compute nodes (needs {@link #nats}).
+         *
+         * @param orchestrator true to schedule jobs
+         * @return this builder
+         */
         public Builder orchestrator(boolean orchestrator) {
             this.orchestrator = orchestrator;
             return this;
         }
 
-        /** Whether this node runs executions for the orchestrators it trusts (needs {@link #nats}). */
+        /**
+         * Whether this node runs executions for the orchestrators it trusts (needs {@link #nats}).
+         *
+         * @param compute true to run executions
+         * @return this builder
+         */
         public Builder compute(boolean compute) {
             this.compute = compute;
             return this;
@@ -363,6 +518,10 @@ public final class Bacalhau implements AutoCloseable {
         /**
          * Lets the orchestrator {@code nodeId} ({@code n-...}) give this compute node work; bids from
          * others are rejected with the reason. A node that is both roles trusts itself.
+         *
+         * @param nodeId the orchestrator's node id
+         * @return this builder
+         * @throws IllegalArgumentException when {@code nodeId} is not a node id
          */
         public Builder trustOrchestrator(String nodeId) {
             Objects.requireNonNull(nodeId, "nodeId == null");
@@ -373,13 +532,24 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
-        /** A label of this compute node, matched by job constraints ({@code region=eu}). */
+        /**
+         * A label of this compute node, matched by job constraints ({@code region=eu}).
+         *
+         * @param key the label's key
+         * @param value its value
+         * @return this builder
+         */
         public Builder label(String key, String value) {
             labels.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
             return this;
         }
 
-        /** How often a compute node announces itself. Default: 1 second. */
+        /**
+         * How often a compute node announces itself. Default: 1 second.
+         *
+         * @param interval a positive duration
+         * @return this builder
+         */
         public Builder heartbeat(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("heartbeat must be positive (got " + interval + ")");
@@ -388,7 +558,12 @@ public final class Bacalhau implements AutoCloseable {
             return this;
         }
 
-        /** Heartbeats an orchestrator lets a compute node miss before it is lost. Default: 3. */
+        /**
+         * Heartbeats an orchestrator lets a compute node miss before it is lost. Default: 3.
+         *
+         * @param missed at least 1
+         * @return this builder
+         */
         public Builder missedHeartbeats(int missed) {
             if (missed < 1) throw new IllegalArgumentException("missedHeartbeats must be >= 1 (got " + missed + ")");
             this.missedHeartbeats = missed;
@@ -398,6 +573,9 @@ public final class Bacalhau implements AutoCloseable {
         /**
          * DANGEROUS, for tests only: this compute node reports a wrong result CID for every
          * execution, to show verification outvoting a lying node. Never set it on a real node.
+         *
+         * @param corrupt true to lie about every result
+         * @return this builder
          */
         public Builder corruptResultsForTesting(boolean corrupt) {
             this.corruptResultsForTesting = corrupt;
@@ -410,7 +588,13 @@ public final class Bacalhau implements AutoCloseable {
                     importProfile, gateways, Optional.ofNullable(listen), verifyBlockReads, fuse);
         }
 
-        /** Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads. */
+        /**
+         * Opens the node: creates its directory, recovers jobs left by an earlier run, starts its threads.
+         *
+         * @return the open node; the caller closes it
+         * @throws IllegalStateException when the options contradict each other (network roles without
+         *     {@code nats})
+         */
         public Bacalhau build() {
             Path dir = inMemory ? null : (directory != null ? directory : defaultDirectory());
             boolean networked = nats != null;

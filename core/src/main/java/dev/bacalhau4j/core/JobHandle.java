@@ -14,27 +14,49 @@ import java.util.function.Consumer;
  */
 public interface JobHandle {
 
-    /** The job id ({@code j-...}). */
+    /**
+     * The job id ({@code j-...}).
+     *
+     * @return the id
+     */
     String id();
 
-    /** The job's current state. */
+    /**
+     * The job's current state.
+     *
+     * @return the state
+     */
     JobState state();
 
-    /** The job's history so far, oldest first. */
+    /**
+     * The job's history so far, oldest first.
+     *
+     * @return the events
+     */
     List<JobEvent> events();
 
     /**
      * Calls {@code listener} for each event from now on, on the node's threads (keep it quick).
      * Events already in {@link #events()} are not replayed.
+     *
+     * @param listener receives each new event
      */
     void onEvent(Consumer<JobEvent> listener);
 
-    /** Waits for the job to end and returns its result. */
+    /**
+     * Waits for the job to end and returns its result.
+     *
+     * @return the result, in a terminal state
+     * @throws InterruptedException when the waiting thread is interrupted (the job goes on)
+     */
     JobResult await() throws InterruptedException;
 
     /**
      * Waits at most {@code timeout} for the job to end.
      *
+     * @param timeout how long to wait
+     * @return the result, in a terminal state
+     * @throws InterruptedException when the waiting thread is interrupted (the job goes on)
      * @throws TimeoutException when the job is still running after {@code timeout}
      */
     JobResult await(Duration timeout) throws InterruptedException, TimeoutException;
@@ -47,6 +69,10 @@ public interface JobHandle {
      */
     boolean cancel();
 
-    /** The result so far (executions that have ended, and the current state). */
+    /**
+     * The result so far (executions that have ended, and the current state).
+     *
+     * @return the result so far
+     */
     JobResult result();
 }

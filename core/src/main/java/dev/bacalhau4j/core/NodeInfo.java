@@ -29,6 +29,20 @@ public record NodeInfo(
         Optional<URI> gatewayAddress,
         java.util.List<URI> gateways,
         String inputMount) {
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param nodeId the node's id
+     * @param directory the node directory, empty for an in-memory node
+     * @param engines engine type to availability: empty string when usable, else why not
+     * @param sourceTypes input source types this node can stage
+     * @param maxConcurrentExecutions executions run at once
+     * @param importProfile the UnixFS profile results are published with
+     * @param gatewayAddress where this node serves its blocks, empty when it serves none
+     * @param gateways gateways this node fetches missing IPFS data from
+     * @param inputMount how IPFS inputs reach containers: {@code fuse at <mount point>} (the node's FUSE
+     *     mount, nothing copied) or {@code copy (<why not FUSE>)}
+     */
     public NodeInfo {
         engines = Map.copyOf(engines);
         sourceTypes = java.util.List.copyOf(sourceTypes);

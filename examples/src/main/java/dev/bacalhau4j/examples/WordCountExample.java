@@ -23,6 +23,12 @@ import java.util.stream.Stream;
 public final class WordCountExample {
     private WordCountExample() {}
 
+    /**
+     * Runs the word count; see the class comment for the arguments.
+     *
+     * @param args {@code [DIR [NODE_DIR]]}
+     * @throws Exception when the node cannot be opened or the job cannot be submitted
+     */
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "examples/data/wordcount").toAbsolutePath().normalize();
         Path nodeDir = args.length > 1 ? Path.of(args[1]) : Bacalhau.defaultDirectory();

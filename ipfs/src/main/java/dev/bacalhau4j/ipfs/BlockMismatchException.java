@@ -8,12 +8,22 @@ public final class BlockMismatchException extends IpfsFormatException {
     private static final long serialVersionUID = 1L;
     private final transient Cid expected;
 
+    /**
+     * A block that does not hash to {@code expected}.
+     *
+     * @param expected the CID the block was offered under
+     * @param detail what it hashes to instead
+     */
     public BlockMismatchException(Cid expected, String detail) {
         super("block does not match its CID " + expected + ": " + detail);
         this.expected = expected;
     }
 
-    /** The CID the block was claimed to have. */
+    /**
+     * The CID the block was claimed to have.
+     *
+     * @return the CID
+     */
     public Cid expected() {
         return expected;
     }

@@ -8,10 +8,21 @@ package dev.bacalhau4j.ipfs;
 public class IpfsFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception saying what is malformed, and where.
+     *
+     * @param message what is wrong, and where
+     */
     public IpfsFormatException(String message) {
         super(message);
     }
 
+    /**
+     * The same, with the failure that revealed it.
+     *
+     * @param message what is wrong, and where
+     * @param cause the underlying failure
+     */
     public IpfsFormatException(String message, Throwable cause) {
         super(message, cause);
     }

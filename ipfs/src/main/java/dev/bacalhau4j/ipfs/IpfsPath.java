@@ -9,8 +9,18 @@ import java.util.Objects;
  * or {@code ipfs://CID/a/b}. Segments are names inside UnixFS directories; {@code .}, {@code ..},
  * empty segments (other than a trailing slash) and control characters are refused, so a path can
  * never climb out of its root. Immutable.
+ *
+ * @param root the DAG's root
+ * @param segments names inside UnixFS directories, from the root down
  */
 public record IpfsPath(Cid root, List<String> segments) {
+    /**
+     * Checks the segments and copies them.
+     *
+     * @param root the DAG's root
+     * @param segments names inside UnixFS directories, from the root down
+     * @throws IpfsFormatException for an empty, {@code .}, {@code ..} or control-character segment
+     */
     public IpfsPath {
         Objects.requireNonNull(root, "root == null");
         segments = List.copyOf(segments);
@@ -19,10 +29,23 @@ public record IpfsPath(Cid root, List<String> segments) {
         }
     }
 
+    /**
+     * The root itself, with no path.
+     *
+     * @param root the DAG's root
+     * @return the path
+     */
     public static IpfsPath of(Cid root) {
         return new IpfsPath(root, List.of());
     }
 
+    /**
+     * Parses {@code CID}, {@code CID/a/b}, {@code /ipfs/CID/a/b} or {@code ipfs://CID/a/b}.
+     *
+     * @param text the path
+     * @return the path
+     * @throws IpfsFormatException when the CID or a segment is malformed, quoting {@code text}
+     */
     public static IpfsPath parse(String text) {
         Objects.requireNonNull(text, "text == null");
         String rest = text.strip();
@@ -62,11 +85,20 @@ public record IpfsPath(Cid root, List<String> segments) {
         }
     }
 
+    /**
+     * Whether the path names something below the root.
+     *
+     * @return true when there are segments
+     */
     public boolean hasPath() {
         return !segments.isEmpty();
     }
 
-    /** The path after the CID, e.g. {@code a/b}, empty for the root itself. */
+    /**
+     * The path after the CID, e.g. {@code a/b}, empty for the root itself.
+     *
+     * @return the segments joined by {@code /}
+     */
     public String pathString() {
         return String.join("/", segments);
     }

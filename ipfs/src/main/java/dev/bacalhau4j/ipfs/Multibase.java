@@ -8,12 +8,19 @@ import java.util.Arrays;
  * base16 ({@code f}/{@code F}). Base58btc without a prefix is how CIDv0 is written.
  */
 public enum Multibase {
+    /** Hexadecimal, lower case ({@code f}). */
     BASE16('f', "0123456789abcdef"),
+    /** Hexadecimal, upper case ({@code F}). */
     BASE16_UPPER('F', "0123456789ABCDEF"),
+    /** RFC 4648 base32 without padding, lower case ({@code b}): how CIDv1 is written by default. */
     BASE32('b', "abcdefghijklmnopqrstuvwxyz234567"),
+    /** RFC 4648 base32 without padding, upper case ({@code B}). */
     BASE32_UPPER('B', "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
+    /** Base36, lower case ({@code k}), as used in subdomain gateways for long CIDs. */
     BASE36('k', "0123456789abcdefghijklmnopqrstuvwxyz"),
+    /** Base36, upper case ({@code K}). */
     BASE36_UPPER('K', "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    /** Bitcoin's base58 ({@code z}); without the prefix, how CIDv0 is written. */
     BASE58BTC('z', "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 
     private final char prefix;
@@ -29,11 +36,22 @@ public enum Multibase {
         }
     }
 
+    /**
+     * The character that starts strings in this base.
+     *
+     * @return the prefix
+     */
     public char prefix() {
         return prefix;
     }
 
-    /** The multibase of a prefixed string, from its first character. */
+    /**
+     * The multibase of a prefixed string, from its first character.
+     *
+     * @param prefix the first character of a multibase string
+     * @return its multibase
+     * @throws IpfsFormatException for an unsupported prefix, listing the supported ones
+     */
     public static Multibase forPrefix(char prefix) {
         for (Multibase base : values()) {
             if (base.prefix == prefix) {
@@ -44,12 +62,23 @@ public enum Multibase {
                 + "' (supported: f F b B k K z)");
     }
 
-    /** Encodes with the prefix. */
+    /**
+     * Encodes with the prefix.
+     *
+     * @param bytes the data
+     * @return the prefix and the encoded data
+     */
     public String encode(byte[] bytes) {
         return prefix + encodeRaw(bytes);
     }
 
-    /** Decodes a prefixed string. */
+    /**
+     * Decodes a prefixed string.
+     *
+     * @param text a multibase string, prefix first
+     * @return the data
+     * @throws IpfsFormatException when the prefix or a character is not valid
+     */
     public static byte[] decode(String text) {
         if (text.isEmpty()) {
             throw new IpfsFormatException("empty multibase string");
@@ -57,7 +86,12 @@ public enum Multibase {
         return forPrefix(text.charAt(0)).decodeRaw(text.substring(1));
     }
 
-    /** Encodes without the prefix. */
+    /**
+     * Encodes without the prefix.
+     *
+     * @param bytes the data
+     * @return the encoded data, no prefix
+     */
     public String encodeRaw(byte[] bytes) {
         return switch (this) {
             case BASE16, BASE16_UPPER -> encodeBits(bytes, 4);
@@ -66,7 +100,13 @@ public enum Multibase {
         };
     }
 
-    /** Decodes text without the prefix. */
+    /**
+     * Decodes text without the prefix.
+     *
+     * @param text encoded data, no prefix
+     * @return the data
+     * @throws IpfsFormatException when a character is not of this base
+     */
     public byte[] decodeRaw(String text) {
         return switch (this) {
             case BASE16, BASE16_UPPER -> decodeBits(text, 4);

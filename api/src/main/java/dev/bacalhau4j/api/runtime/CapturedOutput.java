@@ -14,6 +14,13 @@ public final class CapturedOutput extends OutputStream {
     /** Receives each chunk written, before capping. */
     @FunctionalInterface
     public interface ChunkListener {
+        /**
+         * Called with each chunk written, before capping.
+         *
+         * @param buffer holds the chunk; valid only during the call
+         * @param offset where the chunk starts in {@code buffer}
+         * @param length the chunk's length
+         */
         void onChunk(byte[] buffer, int offset, int length);
     }
 
@@ -22,10 +29,22 @@ public final class CapturedOutput extends OutputStream {
     private final ChunkListener listener;
     private long written;
 
+    /**
+     * A stream keeping at most {@code cap} bytes, with no listener.
+     *
+     * @param cap how many bytes to keep
+     */
     public CapturedOutput(long cap) {
         this(cap, (b, o, l) -> {});
     }
 
+    /**
+     * A stream keeping at most {@code cap} bytes and forwarding every chunk to {@code listener}.
+     *
+     * @param cap how many bytes to keep
+     * @param listener called with every chunk written, on the writer's thread
+     * @throws IllegalArgumentException when {@code cap} is negative
+     */
     public CapturedOutput(long cap, ChunkListener listener) {
         if (cap < 0) throw new IllegalArgumentException("cap < 0: " + cap);
         this.cap = cap;
@@ -48,17 +67,29 @@ public final class CapturedOutput extends OutputStream {
         listener.onChunk(buffer, offset, length);
     }
 
-    /** The bytes kept, at most {@code cap}. */
+    /**
+     * The bytes kept, at most {@code cap}.
+     *
+     * @return a copy of them
+     */
     public synchronized byte[] bytes() {
         return kept.toByteArray();
     }
 
-    /** True when more than {@code cap} bytes were written. */
+    /**
+     * True when more than {@code cap} bytes were written.
+     *
+     * @return true when some bytes were dropped
+     */
     public synchronized boolean truncated() {
         return written > cap;
     }
 
-    /** How many bytes were written in all, kept or not. */
+    /**
+     * How many bytes were written in all, kept or not.
+     *
+     * @return the count
+     */
     public synchronized long totalWritten() {
         return written;
     }

@@ -40,6 +40,22 @@ public record ExecutionContext(
         Path scratchDir,
         ExecutionListener listener) {
 
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param jobId the job's id, for logs
+     * @param executionId the execution's id, for logs and labels
+     * @param task the task as specified (engine params, env, network, resources)
+     * @param inputs staged input sources, read-only, at their targets
+     * @param outputs one writable directory per result path, at its path
+     * @param entryModule the staged entry module file, for engines that take one (wasm)
+     * @param importModules staged import module files, in spec order
+     * @param stdin a file fed to the program's standard input, if any
+     * @param limits memory, CPU, time and log caps
+     * @param seed a seed derived from the job spec, for deterministic randomness
+     * @param scratchDir a private empty directory the runtime may use, removed by the core
+     * @param listener receives logs while the program runs
+     */
     public ExecutionContext {
         Objects.requireNonNull(jobId, "jobId == null");
         Objects.requireNonNull(executionId, "executionId == null");

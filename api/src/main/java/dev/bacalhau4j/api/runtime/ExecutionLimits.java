@@ -18,6 +18,15 @@ public record ExecutionLimits(
     /** 1 MiB, the default cap on each of stdout and stderr. */
     public static final long DEFAULT_LOG_CAP = 1L << 20;
 
+    /**
+     * Checks the components.
+     *
+     * @param memoryBytes memory cap in bytes, 0 for the runtime's default
+     * @param cpuMillis CPU share in thousandths of a core, 0 for unlimited
+     * @param timeout wall-clock cap on the run, {@link Duration#ZERO} for none
+     * @param stdoutCapBytes bytes of stdout kept; the rest is dropped and the outcome says so
+     * @param stderrCapBytes bytes of stderr kept
+     */
     public ExecutionLimits {
         Objects.requireNonNull(timeout, "timeout == null");
         if (memoryBytes < 0) throw new IllegalArgumentException("memoryBytes < 0: " + memoryBytes);
@@ -27,7 +36,11 @@ public record ExecutionLimits(
         if (stderrCapBytes < 0) throw new IllegalArgumentException("stderrCapBytes < 0");
     }
 
-    /** No memory, CPU or time cap; 1 MiB log caps. */
+    /**
+     * No memory, CPU or time cap; 1 MiB log caps.
+     *
+     * @return the limits
+     */
     public static ExecutionLimits defaults() {
         return new ExecutionLimits(0, 0, Duration.ZERO, DEFAULT_LOG_CAP, DEFAULT_LOG_CAP);
     }

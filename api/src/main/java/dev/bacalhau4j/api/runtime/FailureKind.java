@@ -33,12 +33,22 @@ public enum FailureKind {
         this.reason = reason;
     }
 
-    /** The short stable word used in results, events and the CLI. */
+    /**
+     * The short stable word used in results, events and the CLI.
+     *
+     * @return the word, such as {@code timeout}
+     */
     public String reason() {
         return reason;
     }
 
-    /** The kind whose {@link #reason()} is {@code reason}. */
+    /**
+     * The kind whose {@link #reason()} is {@code reason}.
+     *
+     * @param reason a word returned by {@link #reason()}
+     * @return its kind
+     * @throws IllegalArgumentException when no kind has that reason
+     */
     public static FailureKind fromReason(String reason) {
         for (FailureKind kind : values()) {
             if (kind.reason.equals(reason)) return kind;

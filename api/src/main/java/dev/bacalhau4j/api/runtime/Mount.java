@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param readOnly true for inputs; result paths are read-write
  */
 public record Mount(Path source, String target, boolean readOnly) {
+    /**
+     * Checks the components.
+     *
+     * @param source what is mounted
+     * @param target absolute path the program sees, such as {@code /inputs}
+     * @param readOnly true for inputs; result paths are read-write
+     */
     public Mount {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(target, "target == null");

@@ -16,10 +16,18 @@ import dev.bacalhau4j.api.Task;
  */
 public interface Runtime extends AutoCloseable {
 
-    /** The engine type this runtime serves, as a job spec names it ({@code wasm}, {@code docker}). */
+    /**
+     * The engine type this runtime serves, as a job spec names it ({@code wasm}, {@code docker}).
+     *
+     * @return the engine type
+     */
     String engineType();
 
-    /** Whether this runtime can run jobs on this machine, and if not, why. */
+    /**
+     * Whether this runtime can run jobs on this machine, and if not, why.
+     *
+     * @return available, or the reason it is not
+     */
     default Availability availability() {
         return Availability.ok();
     }
@@ -29,6 +37,8 @@ public interface Runtime extends AutoCloseable {
      * read-only view of an IPFS DAG, read lazily with no copy). A runtime that hands paths to an
      * outside process (a container engine) returns {@code false}, and the core gives it host
      * paths instead.
+     *
+     * @return true when paths of any file system will do
      */
     default boolean acceptsAnyFileSystem() {
         return false;
@@ -39,6 +49,8 @@ public interface Runtime extends AutoCloseable {
      * node's id. A runtime that labels what it creates in an engine with the node id uses this
      * one from now on, and removes what an earlier run of the same node left behind (a node
      * that crashed cannot clean up after itself). Default: nothing.
+     *
+     * @param nodeId the owning node's id
      */
     default void open(String nodeId) {}
 
@@ -46,6 +58,9 @@ public interface Runtime extends AutoCloseable {
      * Why this runtime's node policy refuses {@code task} (for example a network type the node
      * does not allow), empty when it accepts it. The node asks before queueing a job and fails
      * the job with this reason; {@link #execute} refuses such a task too. Default: accepts all.
+     *
+     * @param task the task the node is about to queue
+     * @return the reason it is refused, or empty
      */
     default String refusal(Task task) {
         return "";
@@ -60,6 +75,8 @@ public interface Runtime extends AutoCloseable {
      * stops the program promptly, releases what it acquired, and throws
      * {@link InterruptedException}.
      *
+     * @param context the task, its staged mounts, limits and listener
+     * @return how the execution ended
      * @throws InterruptedException when cancelled through thread interruption
      */
     ExecutionOutcome execute(ExecutionContext context) throws InterruptedException;

@@ -46,6 +46,12 @@ public final class Bench {
 
     private Bench() {}
 
+    /**
+     * Runs the benchmark; {@code --help} lists its options.
+     *
+     * @param args the options
+     * @throws Exception when a run cannot be set up
+     */
     public static void main(String[] args) throws Exception {
         if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
         Bench bench = new Bench();

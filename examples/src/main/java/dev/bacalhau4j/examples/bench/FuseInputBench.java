@@ -59,6 +59,12 @@ public final class FuseInputBench {
 
     private FuseInputBench() {}
 
+    /**
+     * Runs the benchmark; see the class comment for the arguments.
+     *
+     * @param args the options
+     * @throws Exception when a run cannot be set up
+     */
     public static void main(String[] args) throws Exception {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

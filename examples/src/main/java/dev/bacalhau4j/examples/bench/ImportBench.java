@@ -54,6 +54,12 @@ public final class ImportBench {
     private int rounds = 3;
     private boolean disk = true;
 
+    /**
+     * Runs the benchmark; see the class comment for the arguments.
+     *
+     * @param args the options
+     * @throws Exception when a run cannot be set up
+     */
     public static void main(String[] args) throws Exception {
         ImportBench bench = new ImportBench();
         for (int i = 0; i < args.length; i++) {

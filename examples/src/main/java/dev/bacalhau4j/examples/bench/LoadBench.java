@@ -24,6 +24,12 @@ import java.util.Locale;
  * <pre>java -Xmx512m -cp examples/target/bacalhau4j.jar dev.bacalhau4j.examples.bench.LoadBench [--jobs N]</pre>
  */
 public final class LoadBench {
+    /**
+     * Runs the benchmark; see the class comment for the arguments.
+     *
+     * @param args {@code [--jobs N]}
+     * @throws Exception when a run cannot be set up
+     */
     public static void main(String[] args) throws Exception {
         int jobs = args.length == 2 && args[0].equals("--jobs") ? Integer.parseInt(args[1]) : 10_000;
         byte[] wasm;

@@ -38,6 +38,12 @@ import java.util.concurrent.TimeUnit;
 public final class NetworkBench {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /**
+     * Runs the benchmark; see the class comment for the arguments.
+     *
+     * @param args the options
+     * @throws Exception when a run cannot be set up
+     */
     public static void main(String[] args) throws Exception {
         if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
         int jobs = 1000;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bacalhau4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Compute over data: run WebAssembly and Docker jobs on an embedded Bacalhau4j node.%n"
+        description = "Compute over data: run WebAssembly, JavaScript and Docker jobs on an embedded Bacalhau4j node,"
+                + " or serve it as part of a network of nodes over NATS.%n"
                 + "Jobs, their history and published results are kept under the node directory.",
         subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
             HelpCommand.class},
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
                 "  bacalhau4j job get j-... --output-dir results",
                 "  bacalhau4j ipfs add ./data",
                 "  bacalhau4j serve --gateway-port 8080",
+                "  bacalhau4j serve --orchestrator --nats nats://127.0.0.1:4222",
                 "%nExit codes:",
                 "  0  done (a job's program exited 0)",
                 "  N  a job's program exited with code N",
@@ -66,7 +68,7 @@ final class BacalhauCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: wasm, docker, job, ipfs or serve");
+        throw new ParameterException(spec.commandLine(), "Missing command: wasm, function, docker, job, ipfs or serve");
     }
 
     /** The top command of the command line that {@code spec} belongs to. */

@@ -36,10 +36,10 @@ final class IpfsCarCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "CID")
+        @Parameters(index = "0", paramLabel = "CID", description = "The root of the DAG to export.")
         String cid;
 
-        @Parameters(index = "1", paramLabel = "FILE")
+        @Parameters(index = "1", paramLabel = "FILE", description = "The CAR file to write (replaced if it exists).")
         Path file;
 
         @Override
@@ -68,7 +68,7 @@ final class IpfsCarCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The CAR file to read.")
         Path file;
 
         @Override

@@ -9,6 +9,11 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Runs {@code bacalhau4j} with {@code args} and exits with its exit code (see {@code docs/cli.md}).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (System.getProperty(LOG_LEVEL) == null) {
             // quiet unless asked: job failures are reported by the tool itself, on one line
@@ -17,7 +22,11 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
-    /** A fresh command line for {@code bacalhau4j}; callers may redirect its output with setOut/setErr. */
+    /**
+     * A fresh command line for {@code bacalhau4j}; callers may redirect its output with setOut/setErr.
+     *
+     * @return the command line, with the tool's error handlers
+     */
     public static CommandLine commandLine() {
         ErrorHandler errors = new ErrorHandler();
         return new CommandLine(new BacalhauCommand())

@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
                 + "(GET /ipfs/{cid}?format=raw|car) listening on 127.0.0.1, so peers and IPFS tools can fetch "
                 + "its results.",
                 "With --nats it joins a network of nodes: --orchestrator accepts and schedules jobs, --compute runs "
-                + "them for the orchestrators it --trust-s (both when neither is given)."},
+                + "them for the orchestrators named with --trust (both roles when neither is given)."},
         footer = {"%nExamples:",
                 "  bacalhau4j serve --orchestrator --nats nats://127.0.0.1:4222",
-                "  bacalhau4j serve --compute --nats nats://127.0.0.1:4222 --trust n-... --label region=eu --gateway-port 0"})
+                "  bacalhau4j serve --compute --nats nats://127.0.0.1:4222 --trust n-... \\",
+                "      --label region=eu --gateway-port 0"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,6 +12,7 @@ import java.util.Objects;
 public class BlockNotFoundException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Cid cid;
+    /** The path being read when the block was needed (part of the serialized form). */
     private final String where;
 
     /**
@@ -25,12 +26,20 @@ public class BlockNotFoundException extends IOException {
         this.where = where;
     }
 
-    /** The CID of the missing block. */
+    /**
+     * The CID of the missing block.
+     *
+     * @return the CID
+     */
     public Cid cid() {
         return cid;
     }
 
-    /** The path that was being read. */
+    /**
+     * The path that was being read.
+     *
+     * @return the path
+     */
     public String where() {
         return where;
     }

@@ -13,14 +13,29 @@ public final class DiscardingBlockstore implements Blockstore {
     private long bytes;
     private int largestBlock;
 
+    /**
+     * How many blocks were put.
+     *
+     * @return the count
+     */
     public synchronized long blocks() {
         return blocks;
     }
 
+    /**
+     * How many bytes were put.
+     *
+     * @return the count
+     */
     public synchronized long bytes() {
         return bytes;
     }
 
+    /**
+     * The size of the largest block put.
+     *
+     * @return the number of bytes, 0 when none was put
+     */
     public synchronized int largestBlock() {
         return largestBlock;
     }

@@ -67,11 +67,23 @@ public final class FileBlockstore implements PinningBlockstore {
         this.collector = new GarbageCollector(new CollectorTarget());
     }
 
-    /** Opens (creating if needed) the store in {@code directory} with the default options. */
+    /**
+     * Opens (creating if needed) the store in {@code directory} with the default options.
+     *
+     * @param directory where the block files live
+     * @return the store
+     * @throws IOException when the directory cannot be created or read
+     */
     public static FileBlockstore open(Path directory) throws IOException {
         return builder(directory).open();
     }
 
+    /**
+     * Options for a store in {@code directory}.
+     *
+     * @param directory where the block files live
+     * @return a builder with the defaults
+     */
     public static Builder builder(Path directory) {
         return new Builder(directory);
     }
@@ -90,6 +102,9 @@ public final class FileBlockstore implements PinningBlockstore {
         /**
          * Whether {@code get} hashes each block it reads (default true). Turning it off trusts the
          * disk: a corrupt file is then returned as it is.
+         *
+         * @param verify false to trust the disk
+         * @return this builder
          */
         public Builder verifyReads(boolean verify) {
             this.verifyReads = verify;
@@ -100,6 +115,9 @@ public final class FileBlockstore implements PinningBlockstore {
          * Whether writes are fsynced before they are renamed into place (default true). Without it
          * a power loss may leave an empty or partial block file, which reads then detect as corrupt
          * (when verifying) and delete.
+         *
+         * @param fsync false to skip the fsync
+         * @return this builder
          */
         public Builder fsync(boolean fsync) {
             this.fsync = fsync;
@@ -111,6 +129,12 @@ public final class FileBlockstore implements PinningBlockstore {
             return this;
         }
 
+        /**
+         * Opens (creating if needed) the store with these options.
+         *
+         * @return the store
+         * @throws IOException when the directory cannot be created or read
+         */
         public FileBlockstore open() throws IOException {
             Files.createDirectories(directory.resolve("blocks"));
             Path lockFile = directory.resolve("LOCK");
@@ -180,11 +204,21 @@ public final class FileBlockstore implements PinningBlockstore {
         }
     }
 
+    /**
+     * The directory the block files live in.
+     *
+     * @return the absolute path
+     */
     public Path directory() {
         return directory;
     }
 
-    /** Where the block with this multihash is (or would be) stored. */
+    /**
+     * Where the block with this multihash is (or would be) stored.
+     *
+     * @param cid the block's CID
+     * @return the block file's path
+     */
     public Path pathOf(Cid cid) {
         return layout.pathOf(cid.multihash());
     }

@@ -14,11 +14,20 @@ import java.util.stream.Stream;
 public abstract class ForwardingBlockstore implements Blockstore {
     private final Blockstore delegate;
 
+    /**
+     * A store passing every call to {@code delegate}.
+     *
+     * @param delegate the store underneath
+     */
     protected ForwardingBlockstore(Blockstore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate == null");
     }
 
-    /** The store underneath. */
+    /**
+     * The store underneath.
+     *
+     * @return the delegate
+     */
     protected final Blockstore delegate() {
         return delegate;
     }

@@ -26,22 +26,41 @@ public final class Lease implements AutoCloseable {
         this.protectorId = protectorId;
     }
 
-    /** Protects one more root (and its DAG) until this lease closes. */
+    /**
+     * Protects one more root (and its DAG) until this lease closes.
+     *
+     * @param root the root to protect
+     * @return this lease
+     */
     public Lease add(Cid root) {
         Objects.requireNonNull(root, "root == null");
         owner.addLeaseRoot(this, root);
         return this;
     }
 
-    /** What the lease is for, as given when it was opened (for diagnostics). */
+    /**
+     * What the lease is for, as given when it was opened (for diagnostics).
+     *
+     * @return the purpose
+     */
     public String purpose() {
         return purpose;
     }
 
+    /**
+     * The roots this lease protects.
+     *
+     * @return a copy of them
+     */
     public Set<Cid> roots() {
         return Set.copyOf(roots);
     }
 
+    /**
+     * Whether the lease still protects its roots.
+     *
+     * @return true until it is closed
+     */
     public boolean isOpen() {
         return open.get();
     }

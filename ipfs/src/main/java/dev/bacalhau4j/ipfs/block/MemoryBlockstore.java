@@ -23,6 +23,7 @@ public final class MemoryBlockstore implements PinningBlockstore {
     private final PinSet pins;
     private final GarbageCollector collector;
 
+    /** An empty store. */
     public MemoryBlockstore() {
         try {
             this.pins = new PinSet(PinStorage.NONE, guard);
@@ -79,6 +80,11 @@ public final class MemoryBlockstore implements PinningBlockstore {
         return List.copyOf(blocks.values()).stream().map(Entry::cid);
     }
 
+    /**
+     * How many blocks the store holds.
+     *
+     * @return the count
+     */
     public int count() {
         return blocks.size();
     }

@@ -50,7 +50,13 @@ public final class PinSet {
         this.pins = loaded;
     }
 
-    /** Pins a DAG by its root, without a name; see {@link #pin(Cid, String)}. */
+    /**
+     * Pins a DAG by its root, without a name; see {@link #pin(Cid, String)}.
+     *
+     * @param root the DAG's root
+     * @return true when the root was newly pinned
+     * @throws IOException when the pin file cannot be written
+     */
     public boolean pin(Cid root) throws IOException {
         return pin(root, "");
     }
@@ -60,6 +66,11 @@ public final class PinSet {
      * change before returning. Pinning a pinned root again replaces its name. Returns whether the
      * root was newly pinned. Throws {@link IOException} naming the pin file when it cannot be
      * written; the pin is then not in effect.
+     *
+     * @param root the DAG's root
+     * @param name a label for people, {@code ""} for none
+     * @return true when the root was newly pinned
+     * @throws IOException when the pin file cannot be written
      */
     public boolean pin(Cid root, String name) throws IOException {
         Pin pin = new Pin(root, name);
@@ -78,7 +89,13 @@ public final class PinSet {
         }
     }
 
-    /** Removes a pin and persists the change; returns whether it was pinned. */
+    /**
+     * Removes a pin and persists the change; returns whether it was pinned.
+     *
+     * @param root the DAG's root
+     * @return true when it was pinned
+     * @throws IOException when the pin file cannot be written
+     */
     public boolean unpin(Cid root) throws IOException {
         Objects.requireNonNull(root, "root == null");
         writeLock.lock();
@@ -96,16 +113,31 @@ public final class PinSet {
         }
     }
 
-    /** True when exactly this CID is pinned (a CIDv0 pin is not its CIDv1). */
+    /**
+     * True when exactly this CID is pinned (a CIDv0 pin is not its CIDv1).
+     *
+     * @param root the CID
+     * @return true when it is pinned
+     */
     public boolean isPinned(Cid root) {
         return pins.containsKey(root);
     }
 
+    /**
+     * The pin of exactly this CID.
+     *
+     * @param root the root
+     * @return the pin; empty when it is not pinned
+     */
     public Optional<Pin> get(Cid root) {
         return Optional.ofNullable(pins.get(root));
     }
 
-    /** Every pin, ordered by CID. */
+    /**
+     * Every pin, ordered by CID.
+     *
+     * @return the pins
+     */
     public List<Pin> list() {
         return List.copyOf(pins.values());
     }
@@ -113,11 +145,22 @@ public final class PinSet {
     /**
      * Opens a lease protecting {@code roots} (and blocks put from now on) until it is closed.
      * {@code purpose} says who holds it, e.g. a job and execution id.
+     *
+     * @param purpose who holds it
+     * @param roots the roots to protect
+     * @return the open lease; the caller closes it
      */
     public Lease lease(String purpose, Cid... roots) {
         return lease(purpose, List.of(roots));
     }
 
+    /**
+     * Opens a lease protecting {@code roots} (and blocks put from now on) until it is closed.
+     *
+     * @param purpose who holds it, e.g. a job and execution id
+     * @param roots the roots to protect
+     * @return the open lease; the caller closes it
+     */
     public Lease lease(String purpose, Collection<Cid> roots) {
         Lease lease = new Lease(this, purpose, guard.beginProtector());
         rootsLock.readLock().lock();
@@ -132,7 +175,11 @@ public final class PinSet {
         return lease;
     }
 
-    /** How many leases are open. */
+    /**
+     * How many leases are open.
+     *
+     * @return the count
+     */
     public int openLeases() {
         return leases.size();
     }

@@ -9,13 +9,20 @@ import java.io.IOException;
  */
 public interface PinningBlockstore extends Blockstore {
 
-    /** This store's pins and leases. */
+    /**
+     * This store's pins and leases.
+     *
+     * @return the pin set, owned by this store
+     */
     PinSet pins();
 
     /**
      * Deletes every block not reachable from a pin or an open lease and not put while a lease was
      * open or during this collection. Safe to call while other threads put, get, pin and lease;
      * concurrent calls run one after the other.
+     *
+     * @return what was removed and kept
+     * @throws IOException when the store cannot be listed or written
      */
     GcReport collectGarbage() throws IOException;
 }

@@ -32,6 +32,13 @@ public final class CarExport {
      * Writes {@code prefix} blocks (e.g. the directories a path was resolved through), then the DAG
      * under {@code root}. The header names {@code headerRoot}. Returns the number of blocks written.
      *
+     * @param store where the blocks are
+     * @param headerRoot the root the header names
+     * @param prefix blocks to write first
+     * @param root the DAG to write
+     * @param scope the whole DAG or the root block only
+     * @param out where to write; not closed
+     * @return the number of blocks written
      * @throws BlockNotFoundException when a block of the DAG is not in the store
      */
     public static long write(Blockstore store, Cid headerRoot, List<Cid> prefix, Cid root, Scope scope,
@@ -66,7 +73,15 @@ public final class CarExport {
         return written;
     }
 
-    /** Writes the whole DAG under {@code root} with {@code root} in the header. */
+    /**
+     * Writes the whole DAG under {@code root} with {@code root} in the header.
+     *
+     * @param store where the blocks are
+     * @param root the DAG to write
+     * @param out where to write; not closed
+     * @return the number of blocks written
+     * @throws IOException when a block is missing or {@code out} fails
+     */
     public static long write(Blockstore store, Cid root, OutputStream out) throws IOException {
         return write(store, root, List.of(), root, Scope.ALL, out);
     }

@@ -25,6 +25,13 @@ public final class CarReader {
     /** Bytes consumed so far, so errors can say where in the stream a section starts. */
     private long position;
 
+    /**
+     * Reads the CAR v1 header from {@code in}.
+     *
+     * @param in the CAR stream; the caller closes it
+     * @throws IOException when the stream cannot be read
+     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when the header is malformed or not version 1
+     */
     public CarReader(InputStream in) throws IOException {
         this.in = in;
         long length = Varint.read(in, "CAR: header length");
@@ -39,11 +46,23 @@ public final class CarReader {
         this.position = Varint.size(length) + length;
     }
 
+    /**
+     * The roots the header names.
+     *
+     * @return the roots
+     */
     public List<Cid> roots() {
         return roots;
     }
 
-    /** The next verified block, or {@code null} at a clean end of stream. */
+    /**
+     * The next verified block, or {@code null} at a clean end of stream.
+     *
+     * @return the block, or {@code null}
+     * @throws IOException when the stream cannot be read
+     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when a section is malformed or a block does not match
+     *     its CID
+     */
     public Block next() throws IOException {
         String where = "section " + sections + " (at byte " + position + ")";
         long length = Varint.read(in, "CAR: " + where + " length");
@@ -68,7 +87,11 @@ public final class CarReader {
         return Block.verified(cid, data);
     }
 
-    /** Sections read so far. */
+    /**
+     * Sections read so far.
+     *
+     * @return the count
+     */
     public long sectionsRead() {
         return sections;
     }

@@ -14,6 +14,13 @@ public final class CarWriter {
     private final OutputStream out;
     private final byte[] lengthBuffer = new byte[Varint.MAX_BYTES];
 
+    /**
+     * Writes the CAR v1 header naming {@code roots} to {@code out}.
+     *
+     * @param out where to write; the caller closes it
+     * @param roots the roots the header names
+     * @throws IOException when {@code out} fails
+     */
     public CarWriter(OutputStream out, List<Cid> roots) throws IOException {
         this.out = out;
         byte[] header = new CarHeader(roots).encode();
@@ -21,7 +28,13 @@ public final class CarWriter {
         out.write(header);
     }
 
-    /** Writes one block section; the caller vouches that {@code data} hashes to {@code cid}. */
+    /**
+     * Writes one block section; the caller vouches that {@code data} hashes to {@code cid}.
+     *
+     * @param cid the block's CID
+     * @param data the block's bytes
+     * @throws IOException when the stream fails
+     */
     public void write(Cid cid, byte[] data) throws IOException {
         byte[] cidBytes = cid.toBytes();
         writeVarint((long) cidBytes.length + data.length);
@@ -29,6 +42,11 @@ public final class CarWriter {
         out.write(data);
     }
 
+    /**
+     * Flushes the stream underneath.
+     *
+     * @throws IOException when it fails
+     */
     public void flush() throws IOException {
         out.flush();
     }

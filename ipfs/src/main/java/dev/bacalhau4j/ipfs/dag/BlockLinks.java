@@ -13,6 +13,13 @@ import java.util.List;
 public final class BlockLinks {
     private BlockLinks() {}
 
+    /**
+     * The CIDs a block links to.
+     *
+     * @param cid the block's CID, whose codec says how to read it
+     * @param block the block's bytes
+     * @return the links of a dag-pb block, in order; none for other codecs
+     */
     public static List<Cid> of(Cid cid, byte[] block) {
         if (cid.codec() != Multicodec.DAG_PB) {
             return List.of();
@@ -25,7 +32,12 @@ public final class BlockLinks {
         return out;
     }
 
-    /** True when this module can decode the codec's links (dag-pb) or knows it has none (raw). */
+    /**
+     * True when this module can decode the codec's links (dag-pb) or knows it has none (raw).
+     *
+     * @param cid a block's CID
+     * @return true for dag-pb and raw
+     */
     public static boolean isWalkable(Cid cid) {
         return cid.codec() == Multicodec.DAG_PB || cid.codec() == Multicodec.RAW;
     }

@@ -22,6 +22,12 @@ public final class DagPb {
 
     private DagPb() {}
 
+    /**
+     * Encodes a node in dag-pb's canonical form (links first, then data).
+     *
+     * @param node the node
+     * @return the block's bytes
+     */
     public static byte[] encode(PbNode node) {
         ProtoWriter out = new ProtoWriter(64 + node.links().size() * 48);
         for (PbLink link : node.links()) {
@@ -46,6 +52,13 @@ public final class DagPb {
         return out.toByteArray();
     }
 
+    /**
+     * Decodes a dag-pb block.
+     *
+     * @param block the block's bytes
+     * @return the node
+     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when the bytes are not dag-pb
+     */
     public static PbNode decode(byte[] block) {
         ProtoReader in = new ProtoReader(block, 0, block.length, "dag-pb node");
         List<PbLink> links = new ArrayList<>();

@@ -9,16 +9,32 @@ import java.util.Objects;
  * the data is an encoded {@link UnixFsData}. Encode and decode with {@link DagPb}.
  */
 public record PbNode(List<PbLink> links, byte[] data) {
+    /**
+     * Copies the links and the data.
+     *
+     * @param links the links, in order
+     * @param data the data, {@code null} when absent
+     */
     public PbNode {
         links = List.copyOf(Objects.requireNonNull(links, "links == null"));
         data = data == null ? null : data.clone();
     }
 
+    /**
+     * The node's data.
+     *
+     * @return a copy of it, {@code null} when absent
+     */
     @Override
     public byte[] data() {
         return data == null ? null : data.clone();
     }
 
+    /**
+     * Whether the node has a data field.
+     *
+     * @return true when it does
+     */
     public boolean hasData() {
         return data != null;
     }

@@ -20,6 +20,18 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
     /** A UnixFS modification time: seconds since the epoch and optional nanoseconds. */
     public record UnixTime(long seconds, Integer nanos) {}
 
+    /**
+     * Copies the data and the block sizes; empty data is read as absent.
+     *
+     * @param type the node's type
+     * @param data inline bytes, {@code null} when absent
+     * @param filesize the size of the file this node roots, {@code null} when absent
+     * @param blocksizes the sizes of a file's children, in order
+     * @param hashType the HAMT hash function, {@code null} when absent
+     * @param fanout the HAMT fanout, {@code null} when absent
+     * @param mode the Unix mode, {@code null} when absent
+     * @param mtime the modification time, {@code null} when absent
+     */
     public UnixFsData {
         Objects.requireNonNull(type, "type == null");
         // empty and absent Data encode alike (no field, as Kubo writes an empty file), so they are one value
@@ -27,29 +39,60 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
         blocksizes = List.copyOf(blocksizes == null ? List.of() : blocksizes);
     }
 
-    /** A file node: inline bytes (may be null), total size, and its children's sizes. */
+    /**
+     * A file node: inline bytes (may be null), total size, and its children's sizes.
+     *
+     * @param data inline bytes, {@code null} for none
+     * @param filesize the file's total size
+     * @param blocksizes the children's sizes, in order
+     * @return the node
+     */
     public static UnixFsData file(byte[] data, long filesize, List<Long> blocksizes) {
         return new UnixFsData(UnixFsType.FILE, data, filesize, blocksizes, null, null, null, null);
     }
 
+    /**
+     * A plain directory node.
+     *
+     * @return the node
+     */
     public static UnixFsData directory() {
         return new UnixFsData(UnixFsType.DIRECTORY, null, null, List.of(), null, null, null, null);
     }
 
+    /**
+     * The inline bytes.
+     *
+     * @return a copy of them, {@code null} when absent
+     */
     @Override
     public byte[] data() {
         return data == null ? null : data.clone();
     }
 
+    /**
+     * The length of the inline bytes.
+     *
+     * @return the number of bytes, 0 when absent
+     */
     public int dataLength() {
         return data == null ? 0 : data.length;
     }
 
-    /** The byte count of the file this node roots: filesize if present, else inline data length. */
+    /**
+     * The byte count of the file this node roots: filesize if present, else inline data length.
+     *
+     * @return the number of bytes
+     */
     public long fileSize() {
         return filesize != null ? filesize : dataLength();
     }
 
+    /**
+     * Encodes the message, fields in number order.
+     *
+     * @return the bytes
+     */
     public byte[] encode() {
         ProtoWriter out = new ProtoWriter(16 + dataLength() + blocksizes.size() * 5);
         out.varintField(1, type.code());
@@ -82,6 +125,13 @@ public record UnixFsData(UnixFsType type, byte[] data, Long filesize, List<Long>
         return out.toByteArray();
     }
 
+    /**
+     * Decodes a UnixFS {@code Data} message.
+     *
+     * @param bytes the message
+     * @return the node's data
+     * @throws dev.bacalhau4j.ipfs.IpfsFormatException when the bytes are malformed
+     */
     public static UnixFsData decode(byte[] bytes) {
         if (bytes == null) {
             throw new IpfsFormatException("UnixFS data: absent (the dag-pb node has no Data field)");

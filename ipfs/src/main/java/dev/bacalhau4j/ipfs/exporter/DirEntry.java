@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param type as {@link NodeStat#type()}
  */
 public record DirEntry(String name, Cid cid, long size, EntryType type) {
+    /**
+     * Checks the components.
+     *
+     * @param name the entry's name as stored (not checked: see {@link Exporter#isSafeName})
+     * @param cid the entry's root
+     * @param size as {@link NodeStat#size()}
+     * @param type as {@link NodeStat#type()}
+     */
     public DirEntry {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(cid, "cid == null");

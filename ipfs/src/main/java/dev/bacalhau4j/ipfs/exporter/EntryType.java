@@ -6,7 +6,14 @@ package dev.bacalhau4j.ipfs.exporter;
  * are the block).
  */
 public enum EntryType {
-    FILE("file"), DIRECTORY("directory"), SYMLINK("symbolic link"), RAW("raw block");
+    /** A UnixFS File or Raw node. */
+    FILE("file"),
+    /** A UnixFS directory, plain or HAMT-sharded. */
+    DIRECTORY("directory"),
+    /** A UnixFS symbolic link. */
+    SYMLINK("symbolic link"),
+    /** A block of codec raw, read as a file whose bytes are the block. */
+    RAW("raw block");
 
     private final String label;
 
@@ -14,12 +21,20 @@ public enum EntryType {
         this.label = label;
     }
 
-    /** Lower-case words for messages. */
+    /**
+     * Lower-case words for messages.
+     *
+     * @return the label, such as {@code symbolic link}
+     */
     public String label() {
         return label;
     }
 
-    /** True for the types that have bytes to read: {@link #FILE} and {@link #RAW}. */
+    /**
+     * True for the types that have bytes to read: {@link #FILE} and {@link #RAW}.
+     *
+     * @return true for files and raw blocks
+     */
     public boolean isFile() {
         return this == FILE || this == RAW;
     }

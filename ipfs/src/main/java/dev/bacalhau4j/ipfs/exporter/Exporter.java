@@ -33,10 +33,20 @@ import java.util.Objects;
 public final class Exporter {
     private final Blockstore store;
 
+    /**
+     * An exporter reading from {@code store}.
+     *
+     * @param store where the blocks are; not closed by the exporter
+     */
     public Exporter(Blockstore store) {
         this.store = Objects.requireNonNull(store, "store == null");
     }
 
+    /**
+     * The store this exporter reads.
+     *
+     * @return the store
+     */
     public Blockstore blockstore() {
         return store;
     }
@@ -44,24 +54,49 @@ public final class Exporter {
     /**
      * Resolves {@code path} ({@code "a/b/c"}; extra slashes ignored, "." and ".." refused) under
      * {@code root}.
+     *
+     * @param root where the path starts
+     * @param path the segments, joined by {@code /}
+     * @return the target and the blocks read on the way
+     * @throws IOException when a block is missing, an entry is not found or a segment is not a directory
      */
     public Resolution resolve(Cid root, String path) throws IOException {
         Objects.requireNonNull(root, "root == null");
         return Resolver.resolve(store, root, PathNames.split(Objects.requireNonNull(path, "path == null")));
     }
 
-    /** Resolves already-split segments under {@code root}; each must be an entry name. */
+    /**
+     * Resolves already-split segments under {@code root}; each must be an entry name.
+     *
+     * @param root where the path starts
+     * @param segments the entry names, in order
+     * @return the target and the blocks read on the way
+     * @throws IOException when a block is missing, an entry is not found or a segment is not a directory
+     */
     public Resolution resolve(Cid root, List<String> segments) throws IOException {
         Objects.requireNonNull(root, "root == null");
         return Resolver.resolve(store, root, List.copyOf(segments));
     }
 
-    /** What {@code cid} is, from its root block (for a raw CID, from the block's stored size). */
+    /**
+     * What {@code cid} is, from its root block (for a raw CID, from the block's stored size).
+     *
+     * @param cid the node
+     * @return what it is
+     * @throws IOException when its root block is missing or malformed
+     */
     public NodeStat stat(Cid cid) throws IOException {
         return stat(cid, cid.toString());
     }
 
-    /** As {@link #stat(Cid)}; {@code where} names the path in messages. */
+    /**
+     * As {@link #stat(Cid)}; {@code where} names the path in messages.
+     *
+     * @param cid the node
+     * @param where the path that named it
+     * @return what it is
+     * @throws IOException when its root block is missing or malformed
+     */
     public NodeStat stat(Cid cid, String where) throws IOException {
         Objects.requireNonNull(cid, "cid == null");
         if (cid.codec() == Multicodec.RAW) {
@@ -77,6 +112,10 @@ public final class Exporter {
     /**
      * The entries of directory {@code dir} in stored order (a sharded directory's in bucket order),
      * each with its type and size, which costs reading each entry's root block.
+     *
+     * @param dir the directory
+     * @return its entries
+     * @throws IOException when a block is missing or {@code dir} is not a directory
      */
     public List<DirEntry> list(Cid dir) throws IOException {
         String where = dir.toString();
@@ -91,6 +130,11 @@ public final class Exporter {
     /**
      * The entries of directory {@code dir} in stored order as links (name, CID, cumulative DAG
      * size), reading only the directory's own blocks.
+     *
+     * @param dir the directory
+     * @param where the path that named it
+     * @return its links
+     * @throws IOException when a block is missing or {@code dir} is not a directory
      */
     public List<PbLink> links(Cid dir, String where) throws IOException {
         UnixFsNode node = UnixFsNode.load(store, dir, where);
@@ -100,7 +144,14 @@ public final class Exporter {
         return Directories.entries(store, node, where);
     }
 
-    /** Opens a file (or raw block) for random-access reads. */
+    /**
+     * Opens a file (or raw block) for random-access reads.
+     *
+     * @param file the file
+     * @param where the path that named it
+     * @return the reader
+     * @throws IOException when its root block is missing or it is not a file
+     */
     public UnixFsFileReader open(Cid file, String where) throws IOException {
         return UnixFsFileReader.open(store, file, where);
     }
@@ -109,6 +160,12 @@ public final class Exporter {
      * Streams {@code length} bytes of file {@code cid} from {@code offset} (fewer if the file ends
      * first; {@link Long#MAX_VALUE} for "to the end"). The root block is read now, the others as
      * the stream is consumed. The caller closes the stream.
+     *
+     * @param cid the file
+     * @param offset the first byte to read
+     * @param length the most bytes to read
+     * @return the stream
+     * @throws IOException when the root block is missing or {@code cid} is not a file
      */
     public InputStream cat(Cid cid, long offset, long length) throws IOException {
         checkRange(offset, length);
@@ -118,7 +175,16 @@ public final class Exporter {
         return new RangeInputStream(reader, start, end);
     }
 
-    /** Writes {@code length} bytes of file {@code cid} from {@code offset} to {@code out}; returns how many. */
+    /**
+     * Writes {@code length} bytes of file {@code cid} from {@code offset} to {@code out}; returns how many.
+     *
+     * @param cid the file
+     * @param offset the first byte to read
+     * @param length the most bytes to read
+     * @param out where to write; not closed
+     * @return the number of bytes written
+     * @throws IOException when a block is missing, {@code cid} is not a file, or {@code out} fails
+     */
     public long cat(Cid cid, long offset, long length, OutputStream out) throws IOException {
         try (InputStream in = cat(cid, offset, length)) {
             return in.transferTo(out);
@@ -133,13 +199,22 @@ public final class Exporter {
      * with {@link CorruptDagException}, as do symbolic links whose target no path can hold (empty,
      * NUL) and directories nested deeper than 256 levels. UnixFS modes
      * and times are not applied.
+     *
+     * @param cid the DAG
+     * @param target the path to create
+     * @throws IOException when a block is missing, the DAG is corrupt, or {@code target} cannot be written
      */
     public void get(Cid cid, Path target) throws IOException {
         Objects.requireNonNull(cid, "cid == null");
         new TreeWriter(store).write(cid, Objects.requireNonNull(target, "target == null"));
     }
 
-    /** True when {@code name} can be an entry name on disk: not empty, ".", "..", no '/' or NUL. */
+    /**
+     * True when {@code name} can be an entry name on disk: not empty, ".", "..", no '/' or NUL.
+     *
+     * @param name an entry name
+     * @return true when it is safe
+     */
     public static boolean isSafeName(String name) {
         return PathNames.isSafeName(name);
     }

@@ -15,6 +15,16 @@ import java.util.Objects;
  *     itself (a trustless gateway sends these before the target's own DAG)
  */
 public record Resolution(Cid root, List<String> segments, Cid cid, List<Cid> traversed) {
+    /**
+     * Checks the components and copies the collections.
+     *
+     * @param root the CID the path started from
+     * @param segments the path's segments, in order (empty for the root itself)
+     * @param cid the target
+     * @param traversed every block read to resolve the path, in the order read: the root and each directory
+     *     on the way, including the inner blocks of sharded directories, but not the target itself (a trustless
+     *     gateway sends these before the target's own DAG)
+     */
     public Resolution {
         Objects.requireNonNull(root, "root == null");
         Objects.requireNonNull(cid, "cid == null");
@@ -22,7 +32,11 @@ public record Resolution(Cid root, List<String> segments, Cid cid, List<Cid> tra
         traversed = List.copyOf(traversed);
     }
 
-    /** The path as messages write it: {@code <root-cid>/a/b}. */
+    /**
+     * The path as messages write it: {@code <root-cid>/a/b}.
+     *
+     * @return the path
+     */
     public String path() {
         return PathNames.describe(root, segments);
     }

@@ -13,8 +13,11 @@ import java.util.List;
 public class SymlinkInPathException extends FileSystemException {
     private static final long serialVersionUID = 1L;
     private final transient Cid link;
+    /** The segments from the root to the link (part of the serialized form). */
     private final List<String> linkSegments;
+    /** The link's target as stored (part of the serialized form). */
     private final String target;
+    /** The segments after the link (part of the serialized form). */
     private final List<String> remaining;
 
     /**
@@ -34,21 +37,38 @@ public class SymlinkInPathException extends FileSystemException {
         this.remaining = List.copyOf(remaining);
     }
 
+    /**
+     * The symbolic link met on the way.
+     *
+     * @return its CID
+     */
     public Cid link() {
         return link;
     }
 
-    /** The segments from the root to the link, the link's own name last. */
+    /**
+     * The segments from the root to the link, the link's own name last.
+     *
+     * @return the segments
+     */
     public List<String> linkSegments() {
         return linkSegments;
     }
 
-    /** The link's target as stored in the DAG. */
+    /**
+     * The link's target as stored in the DAG.
+     *
+     * @return the target
+     */
     public String target() {
         return target;
     }
 
-    /** The segments after the link, still to resolve. */
+    /**
+     * The segments after the link, still to resolve.
+     *
+     * @return the segments
+     */
     public List<String> remaining() {
         return remaining;
     }

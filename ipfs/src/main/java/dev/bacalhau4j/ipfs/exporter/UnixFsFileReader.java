@@ -50,6 +50,10 @@ public final class UnixFsFileReader {
      * Opens the file {@code cid}, reading its root block.
      *
      * @param where the path the file was reached by, for messages ({@code cid} itself if none)
+     * @param store where the blocks are
+     * @param cid the file
+     * @return the reader
+     * @throws IOException when the root block is missing or malformed
      * @throws NotAFileException when {@code cid} is a directory or a symbolic link
      */
     public static UnixFsFileReader open(Blockstore store, Cid cid, String where) throws IOException {
@@ -63,11 +67,20 @@ public final class UnixFsFileReader {
         return new UnixFsFileReader(store, root, shown);
     }
 
+    /**
+     * The file this reader reads.
+     *
+     * @return its CID
+     */
     public Cid cid() {
         return root.cid;
     }
 
-    /** The file's byte count, as its root declares it. */
+    /**
+     * The file's byte count, as its root declares it.
+     *
+     * @return the number of bytes
+     */
     public long size() {
         return root.fileSize();
     }
@@ -76,6 +89,13 @@ public final class UnixFsFileReader {
      * Reads up to {@code length} bytes at {@code position} into {@code dst}; returns how many, or
      * -1 when {@code position} is at or past the end. Fills {@code length} bytes unless the end is
      * reached.
+     *
+     * @param position where in the file to read from
+     * @param dst where to put the bytes
+     * @param offset where in {@code dst} to start
+     * @param length the most bytes to read
+     * @return the number of bytes read, or -1
+     * @throws IOException when a block is missing or malformed
      */
     public synchronized int read(long position, byte[] dst, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, dst.length);

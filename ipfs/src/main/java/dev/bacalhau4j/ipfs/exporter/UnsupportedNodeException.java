@@ -11,11 +11,23 @@ public class UnsupportedNodeException extends FileSystemException {
     private static final long serialVersionUID = 1L;
     private final transient Cid cid;
 
+    /**
+     * A node of a kind this module does not read.
+     *
+     * @param path the path being read, for the message
+     * @param cid the node
+     * @param reason what is unsupported
+     */
     public UnsupportedNodeException(String path, Cid cid, String reason) {
         super(path, null, reason + " (" + cid + ")");
         this.cid = cid;
     }
 
+    /**
+     * The unsupported node.
+     *
+     * @return its CID
+     */
     public Cid cid() {
         return cid;
     }

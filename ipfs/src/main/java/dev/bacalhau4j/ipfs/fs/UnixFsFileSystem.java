@@ -63,7 +63,12 @@ public final class UnixFsFileSystem extends FileSystem {
         this.exporter = new Exporter(new CachingBlockstore(store, cacheBytes));
     }
 
-    /** A new read-only file system over {@code store}, with a provider of its own. */
+    /**
+     * A new read-only file system over {@code store}, with a provider of its own.
+     *
+     * @param store where the blocks are; not closed with the file system
+     * @return the file system; the caller closes it
+     */
     public static UnixFsFileSystem open(Blockstore store) {
         return open(store, DEFAULT_CACHE_BYTES);
     }
@@ -71,6 +76,10 @@ public final class UnixFsFileSystem extends FileSystem {
     /**
      * As {@link #open(Blockstore)}, keeping up to {@code cacheBytes} of small blocks (none of more
      * than 64 KiB) in memory; 0 reads every block from the store each time it is needed.
+     *
+     * @param store where the blocks are; not closed with the file system
+     * @param cacheBytes the block cache's size, at least 0
+     * @return the file system; the caller closes it
      */
     public static UnixFsFileSystem open(Blockstore store, long cacheBytes) {
         if (cacheBytes < 0) {
@@ -79,12 +88,22 @@ public final class UnixFsFileSystem extends FileSystem {
         return new UnixFsFileSystemProvider().newFileSystem(store, cacheBytes);
     }
 
-    /** The blockstore read from; owned by the caller. */
+    /**
+     * The blockstore read from; owned by the caller.
+     *
+     * @return the blockstore
+     */
     public Blockstore blockstore() {
         return store;
     }
 
-    /** The path {@code /<cid>/more...}. */
+    /**
+     * The path {@code /<cid>/more...}.
+     *
+     * @param cid the root
+     * @param more names below it
+     * @return the path
+     */
     public Path getPath(Cid cid, String... more) {
         return getPath("/" + cid, more);
     }

@@ -51,6 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * threads; the blockstore stays the caller's.
  */
 public final class UnixFsFileSystemProvider extends FileSystemProvider {
+    /** The URI scheme of these file systems. */
     public static final String SCHEME = "ipfs";
     /** The {@code env} key of {@link #newFileSystem(URI, Map)}: a {@link Blockstore}. */
     public static final String BLOCKSTORE = "blockstore";
@@ -60,6 +61,7 @@ public final class UnixFsFileSystemProvider extends FileSystemProvider {
 
     private final AtomicReference<UnixFsFileSystem> current = new AtomicReference<>();
 
+    /** A provider with no file systems yet; {@link #newFileSystem(java.net.URI, java.util.Map)} makes them. */
     public UnixFsFileSystemProvider() {}
 
     @Override

@@ -11,17 +11,34 @@ public final class FuseException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Path mountPoint;
 
+    /**
+     * A FUSE failure at {@code mountPoint}.
+     *
+     * @param mountPoint the mount point concerned
+     * @param message what failed, in libfuse's words when it gave them
+     */
     public FuseException(Path mountPoint, String message) {
         super(message);
         this.mountPoint = mountPoint;
     }
 
+    /**
+     * The same, with the failure that caused it.
+     *
+     * @param mountPoint the mount point concerned
+     * @param message what failed
+     * @param cause the underlying failure
+     */
     public FuseException(Path mountPoint, String message, Throwable cause) {
         super(message, cause);
         this.mountPoint = mountPoint;
     }
 
-    /** The mount point concerned. */
+    /**
+     * The mount point concerned.
+     *
+     * @return the mount point
+     */
     public Path mountPoint() {
         return mountPoint;
     }

@@ -52,17 +52,32 @@ public final class FuseMount implements AutoCloseable {
         this.shutdownHook = new Thread(this::closeAtExit, "bacalhau4j-fuse-unmount " + mountPoint);
     }
 
-    /** True when this process can serve FUSE mounts (Linux x86_64, /dev/fuse, libfuse3, permission). */
+    /**
+     * True when this process can serve FUSE mounts (Linux x86_64, /dev/fuse, libfuse3, permission).
+     *
+     * @return true when FUSE can be used
+     */
     public static boolean available() {
         return Availability.unavailableReason().isEmpty();
     }
 
-    /** Why FUSE mounts cannot be served here, or the empty string when they can. */
+    /**
+     * Why FUSE mounts cannot be served here, or the empty string when they can.
+     *
+     * @return the reason, or {@code ""}
+     */
     public static String unavailableReason() {
         return Availability.unavailableReason().orElse("");
     }
 
-    /** Mounts {@code root} on {@code mountPoint} with {@link FuseMountOptions#defaults()}. */
+    /**
+     * Mounts {@code root} on {@code mountPoint} with {@link FuseMountOptions#defaults()}.
+     *
+     * @param root the directory tree to serve
+     * @param mountPoint an existing directory
+     * @return the mount; the caller closes it
+     * @throws FuseException when FUSE is unavailable or the mount fails
+     */
     public static FuseMount mount(Path root, Path mountPoint) throws FuseException {
         return mount(root, mountPoint, FuseMountOptions.defaults());
     }
@@ -71,6 +86,10 @@ public final class FuseMount implements AutoCloseable {
      * Mounts the directory tree under {@code root} (any {@code java.nio} file system; it is only
      * read) read-only on {@code mountPoint}, an existing directory of the default file system.
      *
+     * @param root the directory tree to serve
+     * @param mountPoint an existing directory
+     * @param options how to mount
+     * @return the mount; the caller closes it
      * @throws FuseException when FUSE is unavailable, a FUSE mount is already there (see
      *                       {@link #cleanupStale(Path)}), or libfuse refuses
      * @throws IllegalArgumentException when {@code root} is not a directory or the mount point is
@@ -135,6 +154,7 @@ public final class FuseMount implements AutoCloseable {
      * (lazily if busy), otherwise with {@code fusermount3 -u -z}. Call it only for a mount point
      * this node owns: a live mount there from another process is removed too.
      *
+     * @param mountPoint the mount point to clean
      * @return how many mounts were removed (0 when there was none)
      * @throws FuseException when a mount there is not one of ours, or cannot be removed
      */
@@ -193,21 +213,38 @@ public final class FuseMount implements AutoCloseable {
         }
     }
 
-    /** Where the tree is mounted (absolute, parent resolved). */
+    /**
+     * Where the tree is mounted (absolute, parent resolved).
+     *
+     * @return the mount point
+     */
     public Path mountPoint() {
         return mountPoint;
     }
 
-    /** The tree being served. */
+    /**
+     * The tree being served.
+     *
+     * @return the root of the tree
+     */
     public Path root() {
         return root;
     }
 
+    /**
+     * The options the mount was made with.
+     *
+     * @return the options
+     */
     public FuseMountOptions options() {
         return options;
     }
 
-    /** True until the mount is closed or unmounted from outside. */
+    /**
+     * True until the mount is closed or unmounted from outside.
+     *
+     * @return whether it still serves
+     */
     public boolean isServing() {
         return session.serving();
     }

@@ -31,15 +31,29 @@ public final class FuseMountOptions {
         this.debug = b.debug;
     }
 
-    /** allow_other, kernel cache on, 1 day attribute/entry cache, no negative cache, 16 threads, 10 s close timeout. */
+    /**
+     * allow_other, kernel cache on, 1 day attribute/entry cache, no negative cache, 16 threads, 10 s close timeout.
+     *
+     * @return the default options
+     */
     public static FuseMountOptions defaults() {
         return builder().build();
     }
 
+    /**
+     * Options starting from {@link #defaults()}.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder holding these options, to derive changed ones.
+     *
+     * @return a builder
+     */
     public Builder toBuilder() {
         return new Builder()
                 .allowOther(allowOther)
@@ -51,37 +65,65 @@ public final class FuseMountOptions {
                 .debug(debug);
     }
 
-    /** Other users (e.g. a container's uid) may read the mount ({@code allow_other}). */
+    /**
+     * Other users (e.g. a container's uid) may read the mount ({@code allow_other}).
+     *
+     * @return true when other users may read
+     */
     public boolean allowOther() {
         return allowOther;
     }
 
-    /** File data stays in the page cache across opens ({@code kernel_cache}, {@code keep_cache}, cached readdir). */
+    /**
+     * File data stays in the page cache across opens ({@code kernel_cache}, {@code keep_cache}, cached readdir).
+     *
+     * @return true when the kernel caches file data
+     */
     public boolean kernelCache() {
         return kernelCache;
     }
 
-    /** How long the kernel trusts a name lookup and attributes ({@code entry_timeout}, {@code attr_timeout}). */
+    /**
+     * How long the kernel trusts a name lookup and attributes ({@code entry_timeout}, {@code attr_timeout}).
+     *
+     * @return the timeout
+     */
     public Duration cacheTimeout() {
         return cacheTimeout;
     }
 
-    /** How long the kernel remembers that a name does not exist ({@code negative_timeout}). */
+    /**
+     * How long the kernel remembers that a name does not exist ({@code negative_timeout}).
+     *
+     * @return the timeout
+     */
     public Duration negativeTimeout() {
         return negativeTimeout;
     }
 
-    /** Most libfuse worker threads serving requests at once. */
+    /**
+     * Most libfuse worker threads serving requests at once.
+     *
+     * @return the number of threads
+     */
     public int maxThreads() {
         return maxThreads;
     }
 
-    /** How long {@link FuseMount#close()} waits for the loop to stop after unmounting. */
+    /**
+     * How long {@link FuseMount#close()} waits for the loop to stop after unmounting.
+     *
+     * @return the timeout
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }
 
-    /** libfuse prints every request to stderr ({@code -d}). */
+    /**
+     * libfuse prints every request to stderr ({@code -d}).
+     *
+     * @return true when libfuse prints requests
+     */
     public boolean debug() {
         return debug;
     }
@@ -106,41 +148,88 @@ public final class FuseMountOptions {
         private Builder() {
         }
 
+        /**
+         * See {@link FuseMountOptions#allowOther()}.
+         *
+         * @param allowOther true to let other users read the mount
+         * @return this builder
+         */
         public Builder allowOther(boolean allowOther) {
             this.allowOther = allowOther;
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#kernelCache()}.
+         *
+         * @param kernelCache true to keep file data in the page cache across opens
+         * @return this builder
+         */
         public Builder kernelCache(boolean kernelCache) {
             this.kernelCache = kernelCache;
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#cacheTimeout()}.
+         *
+         * @param cacheTimeout how long lookups and attributes are trusted
+         * @return this builder
+         */
         public Builder cacheTimeout(Duration cacheTimeout) {
             this.cacheTimeout = Objects.requireNonNull(cacheTimeout, "cacheTimeout == null");
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#negativeTimeout()}.
+         *
+         * @param negativeTimeout how long a missing name is remembered
+         * @return this builder
+         */
         public Builder negativeTimeout(Duration negativeTimeout) {
             this.negativeTimeout = Objects.requireNonNull(negativeTimeout, "negativeTimeout == null");
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#maxThreads()}.
+         *
+         * @param maxThreads the most worker threads
+         * @return this builder
+         */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#closeTimeout()}.
+         *
+         * @param closeTimeout how long close waits for the loop to stop
+         * @return this builder
+         */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout == null");
             return this;
         }
 
+        /**
+         * See {@link FuseMountOptions#debug()}.
+         *
+         * @param debug true to have libfuse print every request
+         * @return this builder
+         */
         public Builder debug(boolean debug) {
             this.debug = debug;
             return this;
         }
 
+        /**
+         * The options.
+         *
+         * @return the options, checked
+         */
         public FuseMountOptions build() {
             if (cacheTimeout.isNegative()) {
                 throw new IllegalArgumentException("cacheTimeout must not be negative (got " + cacheTimeout + ")");

@@ -17,11 +17,22 @@ import java.util.Optional;
 public final class FetchingBlockstore extends ForwardingBlockstore {
     private final java.util.function.Supplier<GatewayClient> clients;
 
+    /**
+     * A store that fetches what {@code local} lacks through {@code client}.
+     *
+     * @param local the store read first and fetched into
+     * @param client the gateways to fetch from
+     */
     public FetchingBlockstore(Blockstore local, GatewayClient client) {
         this(local, () -> client);
     }
 
-    /** Fetches through whichever client {@code clients} gives at the time (its gateways may change). */
+    /**
+     * Fetches through whichever client {@code clients} gives at the time (its gateways may change).
+     *
+     * @param local the store read first and fetched into
+     * @param clients gives the client to use for each fetch
+     */
     public FetchingBlockstore(Blockstore local, java.util.function.Supplier<GatewayClient> clients) {
         super(local);
         this.clients = clients;

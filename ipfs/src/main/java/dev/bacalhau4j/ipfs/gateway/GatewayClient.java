@@ -52,10 +52,20 @@ public final class GatewayClient {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    /**
+     * Options for a client.
+     *
+     * @return a builder with no gateways
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The gateways, in the order they are tried.
+     *
+     * @return the base URLs
+     */
     public List<URI> gateways() {
         return gateways;
     }
@@ -63,6 +73,13 @@ public final class GatewayClient {
     /**
      * Makes the whole DAG under {@code root} present in {@code store}, fetching it as a CAR from the
      * first gateway that delivers it completely. Returns at once when it is already complete.
+     *
+     * @param root the DAG's root
+     * @param store where to store the blocks
+     * @return what the fetch did
+     * @throws IOException when no gateway delivered the whole DAG ({@link GatewayException}, with each one's
+     *     reason) or the store fails
+     * @throws InterruptedException when the thread is interrupted while waiting for a gateway
      */
     public FetchReport fetchDag(Cid root, Blockstore store) throws IOException, InterruptedException {
         return fetchDag(IpfsPath.of(root), store);
@@ -71,6 +88,13 @@ public final class GatewayClient {
     /**
      * Makes the DAG that {@code path} names present in {@code store}, with the blocks crossed to
      * reach it (so the path resolves locally afterwards); the rest of the root's DAG is not fetched.
+     *
+     * @param path the root and the path to the target
+     * @param store where to store the blocks
+     * @return what the fetch did
+     * @throws IOException when no gateway delivered them ({@link GatewayException}, with each one's reason)
+     *     or the store fails
+     * @throws InterruptedException when the thread is interrupted while waiting for a gateway
      */
     public FetchReport fetchDag(IpfsPath path, Blockstore store) throws IOException, InterruptedException {
         Cid root = path.root();
@@ -94,7 +118,14 @@ public final class GatewayClient {
         throw new GatewayException(root, refused);
     }
 
-    /** Fetches one block as {@code ?format=raw}, verified against {@code cid}. */
+    /**
+     * Fetches one block as {@code ?format=raw}, verified against {@code cid}.
+     *
+     * @param cid the block's CID
+     * @return the block's bytes
+     * @throws IOException when no gateway delivered it ({@link GatewayException}, with each one's reason)
+     * @throws InterruptedException when the thread is interrupted while waiting for a gateway
+     */
     public byte[] fetchBlock(Cid cid) throws IOException, InterruptedException {
         if (cid.isIdentity()) {
             return cid.identityData();
@@ -237,28 +268,56 @@ public final class GatewayClient {
         private Duration timeout = Duration.ofMinutes(5);
         private long maxBytes = 64L << 30;
 
+        /**
+         * Adds a gateway, tried after those added before.
+         *
+         * @param gateway the gateway's base URL
+         * @return this builder
+         */
         public Builder gateway(URI gateway) {
             gateways.add(Objects.requireNonNull(gateway, "gateway == null"));
             return this;
         }
 
+        /**
+         * Adds gateways, in order.
+         *
+         * @param list the gateways' base URLs
+         * @return this builder
+         */
         public Builder gateways(List<URI> list) {
             list.forEach(this::gateway);
             return this;
         }
 
+        /**
+         * The time allowed to connect to a gateway (default 5 s).
+         *
+         * @param value the timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = Objects.requireNonNull(value, "connectTimeout == null");
             return this;
         }
 
-        /** The time allowed for each response to start (headers). */
+        /**
+         * The time allowed for each response to start (headers).
+         *
+         * @param value the timeout (default 5 min)
+         * @return this builder
+         */
         public Builder requestTimeout(Duration value) {
             this.timeout = Objects.requireNonNull(value, "requestTimeout == null");
             return this;
         }
 
-        /** The most bytes one DAG fetch may store, so a gateway cannot fill the disk. */
+        /**
+         * The most bytes one DAG fetch may store, so a gateway cannot fill the disk.
+         *
+         * @param value the limit, positive (default 64 GiB)
+         * @return this builder
+         */
         public Builder maxBytes(long value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("maxBytes must be positive: " + value);
@@ -267,6 +326,11 @@ public final class GatewayClient {
             return this;
         }
 
+        /**
+         * The client.
+         *
+         * @return the client
+         */
         public GatewayClient build() {
             return new GatewayClient(this);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 public final class GatewayException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Cid cid;
+    /** One line per gateway tried (part of the serialized form). */
     private final List<String> attempts;
 
     GatewayException(Cid cid, List<String> attempts) {
@@ -22,11 +23,20 @@ public final class GatewayException extends IOException {
         this.attempts = List.copyOf(attempts);
     }
 
+    /**
+     * The CID that could not be fetched.
+     *
+     * @return the CID
+     */
     public Cid cid() {
         return cid;
     }
 
-    /** One line per gateway tried: {@code <url>: <reason>}. */
+    /**
+     * One line per gateway tried: {@code <url>: <reason>}.
+     *
+     * @return the lines, empty when no gateway is configured
+     */
     public List<String> attempts() {
         return attempts;
     }

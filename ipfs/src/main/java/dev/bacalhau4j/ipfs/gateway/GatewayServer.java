@@ -44,7 +44,15 @@ public final class GatewayServer implements AutoCloseable {
         this.exporter = new Exporter(store);
     }
 
-    /** Starts a gateway on {@code address} (port 0 picks a free port) with {@code threads} workers. */
+    /**
+     * Starts a gateway on {@code address} (port 0 picks a free port) with {@code threads} workers.
+     *
+     * @param store the blocks to serve; not closed with the server
+     * @param address where to listen
+     * @param threads how many requests are served at once
+     * @return the running server; the caller closes it
+     * @throws IOException when the address cannot be bound
+     */
     public static GatewayServer start(Blockstore store, InetSocketAddress address, int threads) throws IOException {
         HttpServer http = HttpServer.create(address, 64);
         AtomicInteger n = new AtomicInteger();
@@ -60,12 +68,22 @@ public final class GatewayServer implements AutoCloseable {
         return gateway;
     }
 
-    /** Starts on 127.0.0.1 with a free port and four workers. */
+    /**
+     * Starts on 127.0.0.1 with a free port and four workers.
+     *
+     * @param store the blocks to serve; not closed with the server
+     * @return the running server; the caller closes it
+     * @throws IOException when no port can be bound
+     */
     public static GatewayServer startLocal(Blockstore store) throws IOException {
         return start(store, new InetSocketAddress("127.0.0.1", 0), 4);
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:40123}, to give to a {@link GatewayClient}. */
+    /**
+     * The base URL, e.g. {@code http://127.0.0.1:40123}, to give to a {@link GatewayClient}.
+     *
+     * @return the base URL
+     */
     public URI address() {
         InetSocketAddress a = server.getAddress();
         return URI.create("http://" + a.getHostString() + ":" + a.getPort());

@@ -53,6 +53,19 @@ public record ImportProfile(String name, int cidVersion, boolean rawLeaves, int 
     /** The named profiles, in the order error messages list them. */
     public static final List<ImportProfile> KNOWN = List.of(UNIXFS_V0_2015, KUBO_V1_RAW, UNIXFS_V1_2025);
 
+    /**
+     * Checks the values.
+     *
+     * @param name the profile's name, for messages and lookup
+     * @param cidVersion 0 or 1; the version of dag-pb nodes (raw leaves are always CIDv1)
+     * @param rawLeaves file chunks as raw blocks (codec raw) instead of UnixFS dag-pb leaves
+     * @param chunkSize bytes per file chunk (fixed-size chunker)
+     * @param maxLinks children per file node in the balanced layout
+     * @param hamtThresholdBytes a directory whose size estimate is above this becomes a HAMT shard
+     *     (murmur3-x64-64, fanout 256); at exactly this size it stays flat
+     * @param hamtSizeEstimate how a directory's size is estimated for that decision
+     * @throws IllegalArgumentException when a value is out of range, naming the profile and the value
+     */
     public ImportProfile {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(hamtSizeEstimate, "hamtSizeEstimate == null");
@@ -75,7 +88,13 @@ public record ImportProfile(String name, int cidVersion, boolean rawLeaves, int 
         }
     }
 
-    /** The named profile; the error lists the known names. */
+    /**
+     * The named profile; the error lists the known names.
+     *
+     * @param name a profile's name
+     * @return the profile
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static ImportProfile named(String name) {
         for (ImportProfile profile : KNOWN) {
             if (profile.name.equals(name)) {

@@ -37,27 +37,54 @@ public final class UnixFsImporter {
     private final Blockstore store;
     private final ImportProfile profile;
 
+    /**
+     * An importer writing to {@code store} with {@code profile}.
+     *
+     * @param store where the blocks go; not closed by the importer
+     * @param profile how files are chunked and laid out
+     */
     public UnixFsImporter(Blockstore store, ImportProfile profile) {
         this.store = Objects.requireNonNull(store, "store == null");
         this.profile = Objects.requireNonNull(profile, "profile == null");
     }
 
-    /** An importer with {@link ImportProfile#DEFAULT}. */
+    /**
+     * An importer with {@link ImportProfile#DEFAULT}.
+     *
+     * @param store where the blocks go; not closed by the importer
+     */
     public UnixFsImporter(Blockstore store) {
         this(store, ImportProfile.DEFAULT);
     }
 
+    /**
+     * The profile this importer uses.
+     *
+     * @return the profile
+     */
     public ImportProfile profile() {
         return profile;
     }
 
-    /** Imports the stream's bytes up to its end as one file; the caller closes the stream. */
+    /**
+     * Imports the stream's bytes up to its end as one file; the caller closes the stream.
+     *
+     * @param in the file's bytes
+     * @return the file's root
+     * @throws IOException when the stream or the store fails
+     */
     public ImportedEntry addFile(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in == null");
         return new FileDag(profile, sink()).build(in, -1);
     }
 
-    /** Imports a regular file (a symbolic link is refused, not followed). */
+    /**
+     * Imports a regular file (a symbolic link is refused, not followed).
+     *
+     * @param file a regular file
+     * @return the file's root
+     * @throws IOException when the file cannot be read or the store fails
+     */
     public ImportedEntry addFile(Path file) throws IOException {
         Objects.requireNonNull(file, "file == null");
         BasicFileAttributes attributes = attributes(file);
@@ -67,6 +94,13 @@ public final class UnixFsImporter {
         return importFile(file, attributes.size());
     }
 
+    /**
+     * Imports {@code data} as one file.
+     *
+     * @param data the file's bytes
+     * @return the file's root
+     * @throws IOException when the store cannot be written
+     */
     public ImportedEntry addBytes(byte[] data) throws IOException {
         Objects.requireNonNull(data, "data == null");
         return new FileDag(profile, sink()).build(new ByteArrayInputStream(data), data.length);
@@ -79,6 +113,10 @@ public final class UnixFsImporter {
      * followed (so a link to a host path publishes the text of the path, not what it points to).
      * Special files (devices, pipes, sockets) are refused with {@link IllegalArgumentException}
      * naming their path.
+     *
+     * @param path a file or directory
+     * @return the root of what was imported
+     * @throws IOException when a file cannot be read or the store fails
      */
     public ImportedEntry addTree(Path path) throws IOException {
         Objects.requireNonNull(path, "path == null");
@@ -107,6 +145,10 @@ public final class UnixFsImporter {
      * Makes a directory of entries imported before (with this importer or another one of the same
      * profile). Names must be non-empty, not {@code .} or {@code ..}, and contain no {@code /};
      * they are linked in the order of their UTF-8 bytes, whatever the map's order.
+     *
+     * @param entries the directory's entries, by name
+     * @return the directory's root
+     * @throws IOException when the store fails
      */
     public ImportedEntry addDirectory(SortedMap<String, ImportedEntry> entries) throws IOException {
         Objects.requireNonNull(entries, "entries == null");

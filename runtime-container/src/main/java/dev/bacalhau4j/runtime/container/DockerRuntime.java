@@ -93,7 +93,11 @@ public final class DockerRuntime implements Runtime {
         this.nodeId = b.nodeId;
     }
 
-    /** Options: engine host, pull policy, pids limit, default memory, allowed networks, node id. */
+    /**
+     * Options: engine host, pull policy, pids limit, default memory, allowed networks, node id.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,17 +107,29 @@ public final class DockerRuntime implements Runtime {
         return DockerEngine.TYPE;
     }
 
-    /** The engine address this runtime talks to, such as {@code unix:///var/run/docker.sock}. */
+    /**
+     * The engine address this runtime talks to, such as {@code unix:///var/run/docker.sock}.
+     *
+     * @return the engine's address
+     */
     public String dockerHost() {
         return connection != null ? connection.host() : requestedHost.orElse("(unknown)");
     }
 
-    /** The node id containers are labelled with. */
+    /**
+     * The node id containers are labelled with.
+     *
+     * @return the node id
+     */
     public String nodeId() {
         return nodeId;
     }
 
-    /** The pull policy of this runtime. */
+    /**
+     * The pull policy of this runtime.
+     *
+     * @return the pull policy
+     */
     public PullPolicy pullPolicy() {
         return pullPolicy;
     }
@@ -156,6 +172,7 @@ public final class DockerRuntime implements Runtime {
      * Removes every container labelled with this runtime's node id that this runtime is not
      * running now (a crashed run of the same node left them), and returns how many.
      *
+     * @return how many containers were removed
      * @throws IllegalStateException when the engine cannot be reached, with its cause
      */
     public int cleanupLeftovers() {
@@ -293,20 +310,35 @@ public final class DockerRuntime implements Runtime {
 
         private Builder() {}
 
-        /** The engine's address ({@code unix:///path/docker.sock}, {@code tcp://host:2376}); default: {@code DOCKER_HOST}, else the default socket. */
+        /**
+         * The engine's address ({@code unix:///path/docker.sock}, {@code tcp://host:2376}); default: {@code DOCKER_HOST}, else the default socket.
+         *
+         * @param host the engine's address
+         * @return this builder
+         */
         public Builder dockerHost(String host) {
             Objects.requireNonNull(host, "host == null");
             this.dockerHost = host.isBlank() ? Optional.empty() : Optional.of(host.strip());
             return this;
         }
 
-        /** When images are pulled (default {@link PullPolicy#IF_MISSING}). */
+        /**
+         * When images are pulled (default {@link PullPolicy#IF_MISSING}).
+         *
+         * @param policy the pull policy
+         * @return this builder
+         */
         public Builder pullPolicy(PullPolicy policy) {
             this.pullPolicy = Objects.requireNonNull(policy, "policy == null");
             return this;
         }
 
-        /** How long one image pull may take before the execution fails (default 10 min). */
+        /**
+         * How long one image pull may take before the execution fails (default 10 min).
+         *
+         * @param timeout the limit
+         * @return this builder
+         */
         public Builder pullTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout == null");
             if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("pullTimeout must be > 0: " + timeout);
@@ -314,7 +346,12 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
-        /** Connect timeout, and the timeout of {@link #availability()}'s ping (default 3 s). */
+        /**
+         * Connect timeout, and the timeout of {@link #availability()}'s ping (default 3 s).
+         *
+         * @param timeout the limit
+         * @return this builder
+         */
         public Builder probeTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout == null");
             if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("probeTimeout must be > 0: " + timeout);
@@ -322,7 +359,12 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
-        /** Most processes and threads a container may have at once, bounding fork bombs (default 1024; 0: the engine's default). */
+        /**
+         * Most processes and threads a container may have at once, bounding fork bombs (default 1024; 0: the engine's default).
+         *
+         * @param limit the most processes, at least 0
+         * @return this builder
+         */
         public Builder pidsLimit(long limit) {
             if (limit < 0) throw new IllegalArgumentException("pidsLimit < 0: " + limit);
             this.pidsLimit = limit;
@@ -332,6 +374,9 @@ public final class DockerRuntime implements Runtime {
         /**
          * Memory cap when a task asks for none (default {@link #DEFAULT_MEMORY_BYTES}, 1 GiB; 0: none,
          * the whole host's memory). Swap is never given.
+         *
+         * @param bytes the cap, at least 0
+         * @return this builder
          */
         public Builder defaultMemoryBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
@@ -343,6 +388,9 @@ public final class DockerRuntime implements Runtime {
          * Run the engine's init (tini) as PID 1, to reap zombies and forward signals (default false,
          * as {@code docker run}: with it a missing entrypoint becomes exit code 127 instead of a
          * {@code missing-entrypoint} failure, and engines without {@code docker-init} cannot start containers).
+         *
+         * @param init true to run an init process as PID 1
+         * @return this builder
          */
         public Builder init(boolean init) {
             this.init = init;
@@ -354,6 +402,10 @@ public final class DockerRuntime implements Runtime {
          * is always admitted). {@code Full} and {@code Default} join the engine's default bridge.
          * {@code Host} is never admitted (a container never shares the host's namespaces) and
          * {@code HTTP} (Bacalhau's filtering proxy) is not supported.
+         *
+         * @param types the network types to admit
+         * @return this builder
+         * @throws IllegalArgumentException for {@code Host} or {@code HTTP}
          */
         public Builder allowedNetworks(Set<NetworkType> types) {
             Objects.requireNonNull(types, "types == null");
@@ -372,7 +424,12 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
-        /** The node id containers are labelled with until {@link DockerRuntime#open(String)} gives the node's (default {@code local}). */
+        /**
+         * The node id containers are labelled with until {@link DockerRuntime#open(String)} gives the node's (default {@code local}).
+         *
+         * @param nodeId the node id, not blank
+         * @return this builder
+         */
         public Builder nodeId(String nodeId) {
             Objects.requireNonNull(nodeId, "nodeId == null");
             if (nodeId.isBlank()) throw new IllegalArgumentException("nodeId is blank");
@@ -380,6 +437,11 @@ public final class DockerRuntime implements Runtime {
             return this;
         }
 
+        /**
+         * The runtime with these options; an engine address it cannot use makes it unavailable, with the reason.
+         *
+         * @return the runtime; its owner closes it
+         */
         public DockerRuntime build() {
             return new DockerRuntime(this);
         }

@@ -23,12 +23,22 @@ public enum PullPolicy {
         this.wireName = wireName;
     }
 
-    /** The name used in configuration: {@code if-missing}, {@code always}, {@code never}. */
+    /**
+     * The name used in configuration: {@code if-missing}, {@code always}, {@code never}.
+     *
+     * @return the name
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The policy named {@code name} (case-insensitive; {@code IfNotPresent}/{@code missing} also read as if-missing). */
+    /**
+     * The policy named {@code name} (case-insensitive; {@code IfNotPresent}/{@code missing} also read as if-missing).
+     *
+     * @param name the policy's name
+     * @return the policy
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
     public static PullPolicy fromName(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT).replace("_", "-");
         switch (n) {

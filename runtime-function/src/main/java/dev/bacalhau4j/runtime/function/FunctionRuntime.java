@@ -52,7 +52,11 @@ public final class FunctionRuntime implements Runtime {
         this.threads = new GuestThreads("js-exec", b.threadStackBytes, b.stopGracePeriod);
     }
 
-    /** Options: default memory cap, clock step, thread stack, stop grace period. */
+    /**
+     * Options: default memory cap, clock step, thread stack, stop grace period.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -118,6 +122,9 @@ public final class FunctionRuntime implements Runtime {
         /**
          * Memory cap when an execution's limits say 0 (default 512 MiB, since QuickJS's memory has
          * no maximum of its own; 0 leaves it at WebAssembly's 4 GiB).
+         *
+         * @param bytes the cap, at least 0
+         * @return this builder
          */
         public Builder defaultMemoryBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
@@ -125,7 +132,12 @@ public final class FunctionRuntime implements Runtime {
             return this;
         }
 
-        /** How far the script's clock ({@code Date.now()}) advances per read (default 1 ms). */
+        /**
+         * How far the script's clock ({@code Date.now()}) advances per read (default 1 ms).
+         *
+         * @param step the advance, not negative
+         * @return this builder
+         */
         public Builder clockStep(Duration step) {
             Objects.requireNonNull(step, "step == null");
             if (step.isNegative()) throw new IllegalArgumentException("clockStep < 0: " + step);
@@ -133,20 +145,35 @@ public final class FunctionRuntime implements Runtime {
             return this;
         }
 
-        /** Stack size of guest threads; deep recursion in scripts needs more (default 16 MiB). */
+        /**
+         * Stack size of guest threads; deep recursion in scripts needs more (default 16 MiB).
+         *
+         * @param bytes the stack size, at least 0
+         * @return this builder
+         */
         public Builder threadStackBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("threadStackBytes < 0: " + bytes);
             this.threadStackBytes = bytes;
             return this;
         }
 
-        /** How long a timed-out or cancelled execution waits for its script to stop (default 10 s). */
+        /**
+         * How long a timed-out or cancelled execution waits for its script to stop (default 10 s).
+         *
+         * @param period the wait
+         * @return this builder
+         */
         public Builder stopGracePeriod(Duration period) {
             Objects.requireNonNull(period, "period == null");
             this.stopGracePeriod = period;
             return this;
         }
 
+        /**
+         * The runtime with these options.
+         *
+         * @return the runtime; its owner closes it
+         */
         public FunctionRuntime build() {
             return new FunctionRuntime(this);
         }

@@ -59,7 +59,11 @@ public final class WasmRuntime implements Runtime {
         this.threads = new GuestThreads("wasm-exec", b.threadStackBytes, b.stopGracePeriod);
     }
 
-    /** Options: compiled (default true), cache size, default memory cap, clock step, thread stack. */
+    /**
+     * Options: compiled (default true), cache size, default memory cap, clock step, thread stack.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,7 +79,11 @@ public final class WasmRuntime implements Runtime {
         return WasmEngine.TYPE;
     }
 
-    /** True when modules are compiled to JVM bytecode, false in interpreter mode. */
+    /**
+     * True when modules are compiled to JVM bytecode, false in interpreter mode.
+     *
+     * @return whether modules are compiled
+     */
     public boolean compiled() {
         return compiled;
     }
@@ -109,7 +117,11 @@ public final class WasmRuntime implements Runtime {
         return threads.run(context, "the module", stdout, stderr, detail, execution::run);
     }
 
-    /** How many prepared modules the cache holds (for tests and metrics). */
+    /**
+     * How many prepared modules the cache holds (for tests and metrics).
+     *
+     * @return the number of cached modules
+     */
     public int cachedModules() {
         return cache.size();
     }
@@ -133,27 +145,47 @@ public final class WasmRuntime implements Runtime {
 
         private Builder() {}
 
-        /** Compile modules to JVM bytecode (default true); false runs Chicory's interpreter. */
+        /**
+         * Compile modules to JVM bytecode (default true); false runs Chicory's interpreter.
+         *
+         * @param compiled false to interpret
+         * @return this builder
+         */
         public Builder compiled(boolean compiled) {
             this.compiled = compiled;
             return this;
         }
 
-        /** How many prepared modules to keep, least recently used evicted (default 64; 0 disables). */
+        /**
+         * How many prepared modules to keep, least recently used evicted (default 64; 0 disables).
+         *
+         * @param entries the cache's size, at least 0
+         * @return this builder
+         */
         public Builder moduleCacheSize(int entries) {
             if (entries < 0) throw new IllegalArgumentException("moduleCacheSize < 0: " + entries);
             this.moduleCacheSize = entries;
             return this;
         }
 
-        /** Memory cap when an execution's limits say 0 (default 0: the module's own maximum, at most 2 GiB). */
+        /**
+         * Memory cap when an execution's limits say 0 (default 0: the module's own maximum, at most 2 GiB).
+         *
+         * @param bytes the cap, at least 0
+         * @return this builder
+         */
         public Builder defaultMemoryBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
             this.defaultMemoryBytes = bytes;
             return this;
         }
 
-        /** How far the guest's clocks advance per read (default 1 ms). */
+        /**
+         * How far the guest's clocks advance per read (default 1 ms).
+         *
+         * @param step the advance, not negative
+         * @return this builder
+         */
         public Builder clockStep(Duration step) {
             Objects.requireNonNull(step, "step == null");
             if (step.isNegative()) throw new IllegalArgumentException("clockStep < 0: " + step);
@@ -161,20 +193,35 @@ public final class WasmRuntime implements Runtime {
             return this;
         }
 
-        /** Stack size of guest threads; deep guest recursion needs more (default 16 MiB). */
+        /**
+         * Stack size of guest threads; deep guest recursion needs more (default 16 MiB).
+         *
+         * @param bytes the stack size, at least 0
+         * @return this builder
+         */
         public Builder threadStackBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("threadStackBytes < 0: " + bytes);
             this.threadStackBytes = bytes;
             return this;
         }
 
-        /** How long a timed-out or cancelled execution waits for its guest to stop (default 10 s). */
+        /**
+         * How long a timed-out or cancelled execution waits for its guest to stop (default 10 s).
+         *
+         * @param period the wait
+         * @return this builder
+         */
         public Builder stopGracePeriod(Duration period) {
             Objects.requireNonNull(period, "period == null");
             this.stopGracePeriod = period;
             return this;
         }
 
+        /**
+         * The runtime with these options.
+         *
+         * @return the runtime; its owner closes it
+         */
         public WasmRuntime build() {
             return new WasmRuntime(this);
         }
