@@ -76,6 +76,7 @@ class DiskFullEndToEndTest {
 
             // 1a. the image fits in the scratch directory, but not a second time in the blockstore
             fill(filler, Files.getFileStore(mountPoint).getUsableSpace() - 4 * MB - MB / 2);
+            long blockBytes = bytesUnder(dir.resolve("blocks"));
             JobResult publishFull = node.run(mandelbrot(BIG_IMAGE));
             ids.add(publishFull.jobId());
             assertThat(publishFull.state()).as(publishFull.message()).isEqualTo(JobState.FAILED);
@@ -87,6 +88,9 @@ class DiskFullEndToEndTest {
             });
             assertThat(node.ipfs().pins()).hasSize(pins);
             assertThat(leftovers(dir)).isEmpty();
+            // what the failed publish stored is unpinned: a garbage collection gives all of it back
+            node.ipfs().collectGarbage();
+            assertThat(bytesUnder(dir.resolve("blocks"))).isEqualTo(blockBytes);
 
             // 1b. the image does not fit at all: the program's writes fail
             Files.delete(filler);
@@ -161,6 +165,12 @@ class DiskFullEndToEndTest {
                 return name.startsWith(".publishing-") || name.endsWith(".tmp")
                         || (p.getParent() != null && p.getParent().equals(dir.resolve("work")));
             }).toList();
+        }
+    }
+
+    private static long bytesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
