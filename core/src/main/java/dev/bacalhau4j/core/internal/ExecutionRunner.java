@@ -103,9 +103,9 @@ final class ExecutionRunner {
                             + " bytes to its result paths (" + (task.resources().diskBytes() > 0
                             ? "Resources.Disk" : "the node's maxOutputBytes") + "); nothing was published");
                 } else {
+                    step = "publishing the outputs";
                     cb.transition(executionId, ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode()
                             + "; publishing");
-                    step = "publishing the outputs";
                     published = Optional.of(publisher.publish(new PublishRequest(jobId, executionId, outputs,
                             outcome.stdout(), outcome.stderr(), outcome.exitCode())));
                 }
