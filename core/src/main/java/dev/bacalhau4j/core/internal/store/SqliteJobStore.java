@@ -423,7 +423,8 @@ public final class SqliteJobStore implements JobStore {
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException ignored) {
-                // only fails when no transaction is left open, which is the state we want
+                // it ends the empty transaction sqlite-jdbc begins after commit/rollback; it fails only
+                // when SQLite already ended that one itself (as after SQLITE_FULL): nothing is left open
             }
         }
     }

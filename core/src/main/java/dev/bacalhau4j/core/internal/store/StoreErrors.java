@@ -11,10 +11,9 @@ final class StoreErrors {
     /** What went wrong with the store in {@code file} (null in memory): a full disk says which directory to free. */
     static String describe(SQLException e, Path file) {
         if (isDiskFull(e)) {
-            String where = file == null ? "memory" : "the node directory " + file.getParent() + " (job store "
-                    + file.getFileName() + ")";
-            return "the disk is full: no space left on device for " + where + "; free space there and retry ("
-                    + e.getMessage() + ")";
+            if (file == null) return "the in-memory job store is full (" + e.getMessage() + ")";
+            return "the disk is full: no space left on device for the node directory " + file.getParent()
+                    + " (job store " + file.getFileName() + "); free space there and retry (" + e.getMessage() + ")";
         }
         return e.getMessage();
     }
