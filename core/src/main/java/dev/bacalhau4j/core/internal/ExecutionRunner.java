@@ -1,5 +1,6 @@
 package dev.bacalhau4j.core.internal;
 
+import dev.bacalhau4j.api.BacalhauException;
 import dev.bacalhau4j.api.ExecutionResult;
 import dev.bacalhau4j.api.ExecutionState;
 import dev.bacalhau4j.api.InputSource;
@@ -67,14 +68,24 @@ final class ExecutionRunner {
         Path scratch = null;
         ExecutionOutcome outcome;
         Optional<PublishedResult> published = Optional.empty();
+        String step = "creating the execution's scratch directory";
         try {
             scratch = Files.createTempDirectory(workRoot, executionId + "-");
             cb.transition(executionId, ExecutionState.RUNNING, "staging inputs and running " + job.task().engine().type());
             Task task = job.task();
+            step = "staging the inputs";
             ExecutionContext context = stage(jobId, job, executionId, task, scratch, runtime);
             log.debug("job {} execution {}: running on {}", jobId, executionId, runtime.engineType());
+            step = "running the program and reading its outputs";
             outcome = runtime.execute(context);
-            if (outcome.ranToExit()) {
+            if (outcome.ranToExit() && DiskFull.usableBytes(scratch) < DiskFull.NEARLY_FULL_BYTES
+                    && DiskFull.usableBytes(scratch) >= 0) {
+                // the program's writes failed for want of room: what it left is likely cut short
+                outcome = new ExecutionOutcome(-1, outcome.stdout(), outcome.stdoutTruncated(), outcome.stderr(),
+                        outcome.stderrTruncated(), Optional.of(FailureKind.DISK_LIMIT),
+                        DiskFull.message(nodeDirectory(), "the program wrote its outputs (it exited with code "
+                                + outcome.exitCode() + "; they may be incomplete)"), outcome.engineDetail());
+            } else if (outcome.ranToExit()) {
                 Map<String, Path> outputs = new LinkedHashMap<>();
                 for (int i = 0; i < task.resultPaths().size(); i++) {
                     outputs.put(task.resultPaths().get(i).name(), context.outputs().get(i).source());
@@ -92,6 +103,7 @@ final class ExecutionRunner {
                             + " bytes to its result paths (" + (task.resources().diskBytes() > 0
                             ? "Resources.Disk" : "the node's maxOutputBytes") + "); nothing was published");
                 } else {
+                    step = "publishing the outputs";
                     cb.transition(executionId, ExecutionState.PUBLISHING, "exited with code " + outcome.exitCode()
                             + "; publishing");
                     published = Optional.of(publisher.publish(new PublishRequest(jobId, executionId, outputs,
@@ -107,7 +119,12 @@ final class ExecutionRunner {
             Thread.interrupted();
             outcome = cb.cancelled()
                     ? ExecutionOutcome.failed(FailureKind.CANCELLED, cb.cancelReason())
-                    : ExecutionOutcome.failed(FailureKind.STAGING, "I/O error: " + e);
+                    : DiskFull.isCause(e)
+                            ? ExecutionOutcome.failed(FailureKind.DISK_LIMIT, DiskFull.message(nodeDirectory(), step))
+                            : ExecutionOutcome.failed(FailureKind.STAGING, "I/O error: " + e);
+        } catch (BacalhauException e) {
+            // e.g. the job store could not record a step (its message names the disk when it is full)
+            outcome = ExecutionOutcome.failed(FailureKind.STAGING, "failed while " + step + ": " + e.getMessage());
         } catch (RuntimeException e) {
             log.warn("job {} execution {}: internal error", jobId, executionId, e);
             outcome = ExecutionOutcome.failed(FailureKind.ENGINE, "internal error: " + e);
@@ -120,6 +137,11 @@ final class ExecutionRunner {
             }
         }
         return finish(cb, executionId, outcome, published, started);
+    }
+
+    /** The node directory (the parent of the work root), named in disk-full failures. */
+    private Path nodeDirectory() {
+        return workRoot.toAbsolutePath().getParent();
     }
 
     private ExecutionResult finish(ExecutionCallbacks cb, String executionId, ExecutionOutcome outcome,

@@ -194,7 +194,14 @@ public final class LocalNode implements NodeApi {
         String id = Ids.newJobId();
         JobRun run = new JobRun(id, job, JobState.PENDING, this);
         active.put(id, run);
-        JobEvent created = store.createJob(id, job, "submitted to node " + nodeId);
+        JobEvent created;
+        try {
+            created = store.createJob(id, job, "submitted to node " + nodeId);
+        } catch (RuntimeException e) {
+            // the store rolled back: the job exists nowhere, so the caller keeps it and may submit again
+            active.remove(id);
+            throw new BacalhauException("the job was not submitted to node " + nodeId + ": " + e.getMessage(), e);
+        }
         emit(run, created);
         String refusal = refusal(job);
         if (!refusal.isEmpty()) {
@@ -271,7 +278,7 @@ public final class LocalNode implements NodeApi {
         synchronized (run) {
             if (run.state != JobState.QUEUED || closed) return;
             if (run.queueTimer != null) run.queueTimer.cancel(false);
-            transition(run, JobState.RUNNING, "running on node " + nodeId);
+            if (!transition(run, JobState.RUNNING, "running on node " + nodeId)) return;
             run.worker = Thread.currentThread();
         }
         try {
@@ -286,6 +293,9 @@ public final class LocalNode implements NodeApi {
                 if (last.state() != ExecutionState.COMPLETED) break;
             }
             finishJob(run, last);
+        } catch (BacalhauException e) {
+            // the job store could not record an execution's step: say what the store said
+            transition(run, JobState.FAILED, "failed on node " + nodeId + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
             log.error("job {}: internal error", run.id, e);
             transition(run, JobState.FAILED, "internal error on node " + nodeId + ": " + e);
@@ -405,21 +415,63 @@ public final class LocalNode implements NodeApi {
         }
     }
 
-    /** Persists and announces a job transition; false when the job had already ended. */
+    /**
+     * Persists and announces a job transition; false when the job had already ended, or when the
+     * store could not record it (the job then ends failed, see {@link #storeFailed}).
+     */
     private boolean transition(JobRun run, JobState to, String message) {
         synchronized (run) {
             if (run.state.isTerminal()) return false;
-            JobEvent event = store.transitionJob(run.id, to, message);
+            JobEvent event;
+            try {
+                event = store.transitionJob(run.id, to, message);
+            } catch (BacalhauException e) {
+                storeFailed(run, to, e);
+                return false;
+            }
             run.state = to;
             emit(run, event);
-            if (to.isTerminal()) {
-                if (run.queueTimer != null) run.queueTimer.cancel(false);
-                if (run.totalTimer != null) run.totalTimer.cancel(false);
-                active.remove(run.id);
-                run.done.complete(resultOf(run.id, to, message));
-            }
+            if (to.isTerminal()) ended(run).complete(resultOf(run.id, to, message));
             return true;
         }
+    }
+
+    /**
+     * The store refused to record {@code run} moving to {@code to} (a full disk, say). The job must
+     * not hang in a state nobody drives: it ends failed, recorded if the store still takes that,
+     * else in memory only, with the store's error for whoever awaits it (the store then still shows
+     * it unfinished, and the next open marks it failed).
+     */
+    private void storeFailed(JobRun run, JobState to, BacalhauException e) {
+        String reason = "the job store could not record the job as " + to + ": " + e.getMessage();
+        if (to != JobState.FAILED) {
+            try {
+                JobEvent failed = store.transitionJob(run.id, JobState.FAILED, reason);
+                run.state = JobState.FAILED;
+                emit(run, failed);
+                ended(run).complete(resultOf(run.id, JobState.FAILED, reason));
+                return;
+            } catch (BacalhauException again) {
+                e.addSuppressed(again);
+            }
+        }
+        log.warn("job {}: {}", run.id, reason);
+        run.state = JobState.FAILED;
+        if (run.worker != null && run.cancelledTo == null) {
+            run.cancelledTo = JobState.FAILED;
+            run.cancelReason = reason;
+            run.worker.interrupt();
+        }
+        ended(run).completeExceptionally(new BacalhauException("job " + run.id + " on node " + nodeId
+                + " failed and " + reason, e));
+    }
+
+    /** Stops {@code run}'s timers and forgets it as active; returns its future to complete. */
+    private java.util.concurrent.CompletableFuture<JobResult> ended(JobRun run) {
+        if (run.queueTimer != null) run.queueTimer.cancel(false);
+        if (run.totalTimer != null) run.totalTimer.cancel(false);
+        active.remove(run.id);
+        return run.done;
     }
 
     void executionEvent(JobRun run, JobEvent event) {

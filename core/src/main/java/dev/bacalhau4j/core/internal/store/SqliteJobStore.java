@@ -34,24 +34,28 @@ public final class SqliteJobStore implements JobStore {
 
     private final Connection connection;
     private final Clock clock;
+    /** The database file, null in memory: named in errors so the operator knows which disk to look at. */
+    private final Path file;
     private boolean closed;
 
-    private SqliteJobStore(Connection connection, Clock clock) {
+    private SqliteJobStore(Connection connection, Clock clock, Path file) {
         this.connection = connection;
         this.clock = clock;
+        this.file = file;
     }
 
     /** Opens (creating if needed) the store in {@code file}. */
     public static SqliteJobStore open(Path file, Clock clock) {
-        return open("jdbc:sqlite:" + file.toAbsolutePath(), clock, true);
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), clock, file.toAbsolutePath());
     }
 
     /** A store that lives only as long as this object. */
     public static SqliteJobStore inMemory(Clock clock) {
-        return open("jdbc:sqlite::memory:", clock, false);
+        return open("jdbc:sqlite::memory:", clock, null);
     }
 
-    private static SqliteJobStore open(String url, Clock clock, boolean wal) {
+    private static SqliteJobStore open(String url, Clock clock, Path file) {
+        boolean wal = file != null;
         try {
             Connection connection = DriverManager.getConnection(url);
             try (Statement s = connection.createStatement()) {
@@ -63,11 +67,12 @@ public final class SqliteJobStore implements JobStore {
                 }
                 s.execute("PRAGMA foreign_keys=ON");
             }
-            SqliteJobStore store = new SqliteJobStore(connection, clock);
+            SqliteJobStore store = new SqliteJobStore(connection, clock, file);
             store.migrate();
             return store;
         } catch (SQLException e) {
-            throw new BacalhauException("cannot open the job store at " + url + ": " + e.getMessage(), e);
+            throw new BacalhauException("cannot open the job store at " + url + ": "
+                    + StoreErrors.describe(e, file), e);
         }
     }
 
@@ -395,18 +400,32 @@ public final class SqliteJobStore implements JobStore {
         ensureOpen();
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
-            throw new BacalhauException("job store write failed: " + e.getMessage(), e);
+            throw new BacalhauException("job store write failed: " + StoreErrors.describe(e, file), e);
+        }
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            // SQLite may already have rolled back (SQLITE_FULL does); the first error is the one to report
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            if (e instanceof SQLException sql) {
+                throw new BacalhauException("job store write failed, nothing of it was saved: "
+                        + StoreErrors.describe(sql, file), sql);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // it ends the empty transaction sqlite-jdbc begins after commit/rollback; it fails only
+                // when SQLite already ended that one itself (as after SQLITE_FULL): nothing is left open
+            }
         }
     }
 
@@ -415,7 +434,7 @@ public final class SqliteJobStore implements JobStore {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new BacalhauException("job store read failed: " + e.getMessage(), e);
+            throw new BacalhauException("job store read failed: " + StoreErrors.describe(e, file), e);
         }
     }
 
