@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Compute over data: run WebAssembly and Docker jobs on an embedded Bacalhau4j node.%n"
                 + "Jobs, their history and published results are kept under the node directory.",
-        subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
+        subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, NodeCommand.class, IpfsCommand.class, ServeCommand.class,
             HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
@@ -66,7 +66,7 @@ final class BacalhauCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: wasm, docker, job, ipfs or serve");
+        throw new ParameterException(spec.commandLine(), "Missing command: wasm, function, docker, job, node, ipfs or serve");
     }
 
     /** The top command of the command line that {@code spec} belongs to. */
@@ -77,6 +77,19 @@ final class BacalhauCommand implements Runnable {
     /** The node directory this invocation uses. */
     Path nodeDirectory() {
         return nodeDir != null ? nodeDir : Bacalhau.defaultDirectory();
+    }
+
+    /**
+     * Opens the node the job commands work on, for the command {@code command}: the embedded node
+     * (see {@link #openNode(Collection)}). The caller closes it.
+     */
+    Bacalhau openJobNode(CommandSpec command, Collection<Path> extraAllowed) {
+        return openNode(extraAllowed);
+    }
+
+    /** Where the job commands' jobs are, for messages: the node directory. */
+    String jobsLocation() {
+        return "the node at " + nodeDirectory();
     }
 
     /**

@@ -9,13 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = "Run job specs and inspect jobs.",
         subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
-            JobGetCommand.class})
+            JobExecutionsCommand.class, JobLogsCommand.class, JobGetCommand.class, JobStopCommand.class})
 final class JobCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, list, describe, history or get");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, list, describe, history, executions, logs, get or stop");
     }
 }

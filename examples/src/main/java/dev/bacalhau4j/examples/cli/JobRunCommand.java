@@ -57,7 +57,7 @@ final class JobRunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             return Runs.run(node, job, waiting.wait, waiting.idOnly, format, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -20,7 +20,7 @@ final class Runs {
      */
     static int runFromCommandLine(CommandSpec spec, JobFlags flags, WaitOptions waiting, Job job)
             throws InterruptedException {
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, flags.localPaths())) {
             return run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
