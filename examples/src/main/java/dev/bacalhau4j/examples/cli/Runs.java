@@ -21,7 +21,7 @@ final class Runs {
     static int runFromCommandLine(CommandSpec spec, JobFlags flags, WaitOptions waiting, Job job)
             throws InterruptedException {
         try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, flags.localPaths())) {
-            return run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
+            return run(node, job, waiting.wait, waiting.idOnly, false, OutputFormat.HUMAN,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -30,9 +30,10 @@ final class Runs {
      * Runs {@code job} on {@code node} and prints the outcome; returns the exit code.
      *
      * <p>The node lives in this process, so the command always stays until the job ends (leaving
-     * earlier would stop it). {@code wait == false} prints the job id at once and nothing more.
+     * earlier would stop it). {@code wait == false} prints the job id at once and nothing more;
+     * {@code follow} prints the job's logs at the end instead of the summary.
      */
-    static int run(Bacalhau node, Job job, boolean wait, boolean idOnly, OutputFormat format,
+    static int run(Bacalhau node, Job job, boolean wait, boolean idOnly, boolean follow, OutputFormat format,
             PrintWriter out, PrintWriter err) throws InterruptedException {
         JobHandle handle = node.submit(job);
         Thread stopOnExit = new Thread(node::close, "bacalhau4j-stop-on-exit");
@@ -52,7 +53,9 @@ final class Runs {
             }
         }
         if (wait && !idOnly) {
-            if (format == OutputFormat.HUMAN) {
+            if (follow) {
+                JobLogsCommand.print(result, out, err);
+            } else if (format == OutputFormat.HUMAN) {
                 printHuman(result, out, err);
             } else {
                 format.print(Views.RunView.of(result), out);

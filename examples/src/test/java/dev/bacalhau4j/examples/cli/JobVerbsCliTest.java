@@ -19,6 +19,9 @@ class JobVerbsCliTest {
     @TempDir
     Path nodeDir;
 
+    @TempDir
+    Path work;
+
     private static Path wasm(String name) throws Exception {
         return Path.of(JobVerbsCliTest.class.getResource("/wasm/" + name).toURI());
     }
@@ -162,5 +165,39 @@ class JobVerbsCliTest {
         assertThat(wasmEngine).as(json.out()).isNotNull();
         assertThat(wasmEngine.get("Available").asBoolean()).isTrue();
         assertThat(yaml.out()).contains("- Id: " + tree.at("/0/Id").asText(), "Type: embedded");
+    }
+
+    @Test
+    void shouldPrintOnlyTheLogsWhenJobRunFollows() throws Exception {
+        Path module = wasm("echo.wasm");
+        Path spec = java.nio.file.Files.writeString(work.resolve("job.yaml"), """
+                Type: batch
+                Tasks:
+                  - Name: main
+                    Engine:
+                      Type: wasm
+                      Params:
+                        EntryModule:
+                          Source:
+                            Type: local
+                            Params:
+                              SourcePath: %s
+                        Parameters: [followed]
+                    Env:
+                      EXIT_CODE: "5"
+                """.formatted(module));
+        CliRun follow = CliRun.run(nodeDir, "job", "run", spec.toString(), "--follow",
+                "--allow-local-path", module.getParent().toString());
+        CliRun withFile = CliRun.run(nodeDir, "job", "run", "-f", spec.toString(), "--follow",
+                "--allow-local-path", module.getParent().toString());
+        CliRun idOnly = CliRun.run(nodeDir, "job", "run", spec.toString(), "--follow", "--id-only");
+
+        assertThat(follow.exitCode()).as(follow.toString()).isEqualTo(5);
+        assertThat(follow.out()).contains("argv[1]=followed\n").doesNotContain("Job ID:", "State:", "Exit code:");
+        assertThat(follow.err()).contains("to-stderr").doesNotContain("Error:");
+        assertThat(withFile.exitCode()).as(withFile.toString()).isEqualTo(5);
+        assertThat(withFile.out()).isEqualTo(follow.out());
+        assertThat(idOnly.exitCode()).isEqualTo(2);
+        assertThat(idOnly.err()).startsWith("Error: --follow prints the job's logs");
     }
 }
