@@ -57,6 +57,12 @@ final class BacalhauCommand implements Runnable {
             description = "How results and added files become CIDs: unixfs-v0-2015 (default), kubo-v1-raw, unixfs-v1-2025.")
     String importProfile;
 
+    @Option(names = "--nats", paramLabel = "URI", description = RemoteOptions.NATS_HELP)
+    java.net.URI nats;
+
+    @Option(names = "--orchestrator", paramLabel = "ID", description = RemoteOptions.ORCHESTRATOR_HELP)
+    String orchestratorId;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors, and the node's log at INFO level.")
     boolean verbose;
@@ -80,16 +86,51 @@ final class BacalhauCommand implements Runnable {
     }
 
     /**
-     * Opens the node the job commands work on, for the command {@code command}: the embedded node
-     * (see {@link #openNode(Collection)}). The caller closes it.
+     * Opens the node the job command {@code command} works on: a client of the remote orchestrator
+     * when {@code --nats} and {@code --orchestrator} are given (on the command or above it, the
+     * nearest winning), else the embedded node (see {@link #openNode(Collection)}). The caller
+     * closes it.
      */
     Bacalhau openJobNode(CommandSpec command, Collection<Path> extraAllowed) {
-        return openNode(extraAllowed);
+        java.net.URI server = null;
+        String orchestrator = null;
+        for (CommandSpec s = command; s != null; s = s.parent()) {
+            for (CommandSpec mixin : s.mixins().values()) {
+                if (mixin.userObject() instanceof RemoteOptions r) {
+                    if (server == null) server = r.nats;
+                    if (orchestrator == null) orchestrator = r.orchestratorId;
+                }
+            }
+        }
+        if (server == null) server = nats;
+        if (orchestrator == null) orchestrator = orchestratorId;
+        if (server == null && orchestrator == null) {
+            return localNode(extraAllowed, b -> { });
+        }
+        if (orchestrator == null) {
+            throw new UsageException("--nats " + server + " needs --orchestrator ID (the orchestrator's node id, n-...)");
+        }
+        if (server == null) {
+            throw new UsageException("--orchestrator " + orchestrator + " needs --nats URI (the NATS server it is on)");
+        }
+        if (!extraAllowed.isEmpty()) {
+            throw new UsageException("local inputs (" + extraAllowed.iterator().next() + ") cannot go to a remote "
+                    + "orchestrator: its compute nodes cannot read this machine's files; use ipfs:// or https:// inputs");
+        }
+        try {
+            Bacalhau client = Bacalhau.connect(server, orchestrator);
+            jobsLocation = "orchestrator " + orchestrator + " on " + server;
+            return client;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--orchestrator: " + e.getMessage(), e);
+        }
     }
 
-    /** Where the job commands' jobs are, for messages: the node directory. */
+    private String jobsLocation;
+
+    /** Where the job commands' jobs are, for messages: the remote orchestrator, or the node directory. */
     String jobsLocation() {
-        return "the node at " + nodeDirectory();
+        return jobsLocation != null ? jobsLocation : "the node at " + nodeDirectory();
     }
 
     /**
@@ -98,11 +139,22 @@ final class BacalhauCommand implements Runnable {
      * caller closes it.
      */
     Bacalhau openNode(Collection<Path> extraAllowed) {
-        return openNode(extraAllowed, b -> { });
+        if (nats != null || orchestratorId != null) {
+            throw new UsageException("--nats and --orchestrator (a remote orchestrator) apply only to the job, wasm, "
+                    + "function and docker commands; this command works on the node directory " + nodeDirectory());
+        }
+        return localNode(extraAllowed, b -> { });
     }
 
-    /** The same, with {@code more} applied to the builder last. */
+    /**
+     * The same, with {@code more} applied to the builder last; for {@code serve}, which reads the
+     * top command's {@code --nats} itself.
+     */
     Bacalhau openNode(Collection<Path> extraAllowed, java.util.function.Consumer<Bacalhau.Builder> more) {
+        return localNode(extraAllowed, more);
+    }
+
+    private Bacalhau localNode(Collection<Path> extraAllowed, java.util.function.Consumer<Bacalhau.Builder> more) {
         Bacalhau.Builder builder = Bacalhau.builder().directory(nodeDirectory());
         gateways.forEach(builder::gateway);
         if (importProfile != null) {

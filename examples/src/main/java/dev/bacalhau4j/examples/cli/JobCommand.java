@@ -1,6 +1,7 @@
 package dev.bacalhau4j.examples.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Spec;
         subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
             JobExecutionsCommand.class, JobLogsCommand.class, JobGetCommand.class, JobStopCommand.class})
 final class JobCommand implements Runnable {
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Spec
     CommandSpec spec;
 
