@@ -15,22 +15,29 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bacalhau4j}: the top command and its global options. Each invocation opens the embedded
- * node on {@code --node-dir}, does one thing and closes it.
+ * node on {@code --node-dir} (or, for job commands given {@code --nats} and {@code --orchestrator},
+ * a client of that remote orchestrator), does one thing and closes it.
  */
 @Command(name = "bacalhau4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compute over data: run WebAssembly and Docker jobs on an embedded Bacalhau4j node.%n"
-                + "Jobs, their history and published results are kept under the node directory.",
+                + "Jobs, their history and published results are kept under the node directory.%n"
+                + "With --nats and --orchestrator, job commands go to that remote orchestrator instead.",
         subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, NodeCommand.class, IpfsCommand.class, ServeCommand.class,
             HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
                 "  bacalhau4j wasm run wordcount.wasm -i file:///data/texts:/inputs",
-                "  bacalhau4j job run -f job.yaml",
+                "  bacalhau4j job run job.yaml --follow        # or -f job.yaml (-f is --file)",
                 "  bacalhau4j job list",
                 "  bacalhau4j job describe j-...",
+                "  bacalhau4j job executions j-...",
+                "  bacalhau4j job logs j-... --follow",
+                "  bacalhau4j job stop j-...",
                 "  bacalhau4j job get j-... --output-dir results",
+                "  bacalhau4j node list",
+                "  bacalhau4j --nats nats://127.0.0.1:4222 --orchestrator n-... wasm run echo.wasm hi",
                 "  bacalhau4j ipfs add ./data",
                 "  bacalhau4j serve --gateway-port 8080",
                 "%nExit codes:",
