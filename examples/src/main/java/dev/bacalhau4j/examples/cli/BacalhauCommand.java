@@ -135,6 +135,11 @@ final class BacalhauCommand implements Runnable {
 
     private String jobsLocation;
 
+    /** Whether {@link #openJobNode} connected to a remote orchestrator. */
+    boolean isRemote() {
+        return jobsLocation != null;
+    }
+
     /** Where the job commands' jobs are, for messages: the remote orchestrator, or the node directory. */
     String jobsLocation() {
         return jobsLocation != null ? jobsLocation : "the node at " + nodeDirectory();

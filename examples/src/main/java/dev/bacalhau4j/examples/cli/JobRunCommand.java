@@ -69,9 +69,10 @@ final class JobRunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
-            return Runs.run(node, job, waiting.wait, waiting.idOnly, follow, format, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+        BacalhauCommand top = BacalhauCommand.of(spec);
+        try (Bacalhau node = top.openJobNode(spec, List.of())) {
+            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, follow, format,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExit codes: 0 the job was stopped; 1 it had already ended (nothing to stop) or could not "
                 + "be stopped; 2 no such job."})
 final class JobStopCommand implements Callable<Integer> {
-    static final int WAIT_SECONDS = 30;
+    static final int WAIT_SECONDS = 60; // a cancelled WASM guest gets 10 s to stop
 
     @Spec
     CommandSpec spec;

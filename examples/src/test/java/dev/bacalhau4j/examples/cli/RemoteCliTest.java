@@ -102,4 +102,28 @@ class RemoteCliTest {
         assertThat(localInput.err()).contains("cannot go to a remote orchestrator");
         assertThat(orchestrator.list()).isEmpty();
     }
+
+    @Test
+    void shouldSubmitWithoutWaitingThenStopTheJobOnTheRemoteOrchestrator() throws Exception {
+        String server = nats.uri().toString();
+        // no node has this label, so the job stays queued until stopped
+        CliRun submit = CliRun.run(cliDir, "--nats", server, "--orchestrator", orchestratorId,
+                "wasm", "run", echo(), "--constraints", "region=mars", "--wait=false");
+        assertThat(submit.exitCode()).as(submit.toString()).isZero();
+        String id = submit.out().strip();
+        assertThat(id).startsWith("j-").doesNotContain("\n");
+        assertThat(orchestrator.describe(id).orElseThrow().state().isTerminal()).isFalse();
+
+        CliRun executions = CliRun.run(cliDir, "job", "executions", id, "--nats", server, "--orchestrator", orchestratorId);
+        CliRun stop = CliRun.run(cliDir, "job", "stop", id, "--nats", server, "--orchestrator", orchestratorId);
+        CliRun again = CliRun.run(cliDir, "job", "stop", id, "--nats", server, "--orchestrator", orchestratorId);
+
+        assertThat(executions.exitCode()).as(executions.toString()).isZero();
+        assertThat(executions.out().lines().toList()).singleElement().asString().startsWith("ID ");
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).isEqualTo("Job " + id + " stopped (state Stopped)\n");
+        assertThat(orchestrator.describe(id).orElseThrow().state()).isEqualTo(dev.bacalhau4j.api.JobState.STOPPED);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("Error: job " + id + " already ended (Stopped); nothing to stop\n");
+    }
 }
