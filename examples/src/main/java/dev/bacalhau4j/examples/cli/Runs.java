@@ -44,7 +44,7 @@ final class Runs {
             return ExitCodes.OK;
         }
         Thread stopOnExit = new Thread(node::close, "bacalhau4j-stop-on-exit");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);   // Ctrl-C: the job ends Stopped, on record
+        Runtime.getRuntime().addShutdownHook(stopOnExit);   // Ctrl-C: an embedded job ends Stopped, on record; a remote one goes on
         JobResult result;
         try {
             if (!wait || idOnly) {
