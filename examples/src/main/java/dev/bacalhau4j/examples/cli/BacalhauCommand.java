@@ -15,23 +15,30 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bacalhau4j}: the top command and its global options. Each invocation opens the embedded
- * node on {@code --node-dir}, does one thing and closes it.
+ * node on {@code --node-dir} (or, for job commands given {@code --nats} and {@code --orchestrator},
+ * a client of that remote orchestrator), does one thing and closes it.
  */
 @Command(name = "bacalhau4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compute over data: run WebAssembly, JavaScript and Docker jobs on an embedded Bacalhau4j node,"
                 + " or serve it as part of a network of nodes over NATS.%n"
-                + "Jobs, their history and published results are kept under the node directory.",
-        subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, IpfsCommand.class, ServeCommand.class,
+                + "Jobs, their history and published results are kept under the node directory.%n"
+                + "With --nats and --orchestrator, job commands go to that remote orchestrator instead.",
+        subcommands = {WasmCommand.class, FunctionCommand.class, DockerCommand.class, JobCommand.class, NodeCommand.class, IpfsCommand.class, ServeCommand.class,
             HelpCommand.class},
         footer = {"%nExamples:",
                 "  bacalhau4j wasm run echo.wasm hello -e NAME=world",
                 "  bacalhau4j wasm run wordcount.wasm -i file:///data/texts:/inputs",
-                "  bacalhau4j job run -f job.yaml",
+                "  bacalhau4j job run job.yaml --follow        # or -f job.yaml (-f is --file)",
                 "  bacalhau4j job list",
                 "  bacalhau4j job describe j-...",
+                "  bacalhau4j job executions j-...",
+                "  bacalhau4j job logs j-... --follow",
+                "  bacalhau4j job stop j-...",
                 "  bacalhau4j job get j-... --output-dir results",
+                "  bacalhau4j node list",
+                "  bacalhau4j --nats nats://127.0.0.1:4222 --orchestrator n-... wasm run echo.wasm hi",
                 "  bacalhau4j ipfs add ./data",
                 "  bacalhau4j serve --gateway-port 8080",
                 "  bacalhau4j serve --orchestrator --nats nats://127.0.0.1:4222",
@@ -59,6 +66,12 @@ final class BacalhauCommand implements Runnable {
             description = "How results and added files become CIDs: unixfs-v0-2015 (default), kubo-v1-raw, unixfs-v1-2025.")
     String importProfile;
 
+    @Option(names = "--nats", paramLabel = "URI", description = RemoteOptions.NATS_HELP)
+    java.net.URI nats;
+
+    @Option(names = "--orchestrator", paramLabel = "ID", description = RemoteOptions.ORCHESTRATOR_HELP)
+    String orchestratorId;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors, and the node's log at INFO level.")
     boolean verbose;
@@ -68,7 +81,7 @@ final class BacalhauCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: wasm, function, docker, job, ipfs or serve");
+        throw new ParameterException(spec.commandLine(), "Missing command: wasm, function, docker, job, node, ipfs or serve");
     }
 
     /** The top command of the command line that {@code spec} belongs to. */
@@ -82,16 +95,80 @@ final class BacalhauCommand implements Runnable {
     }
 
     /**
+     * Opens the node the job command {@code command} works on: a client of the remote orchestrator
+     * when {@code --nats} and {@code --orchestrator} are given (on the command or above it, the
+     * nearest winning), else the embedded node (see {@link #openNode(Collection)}). The caller
+     * closes it.
+     */
+    Bacalhau openJobNode(CommandSpec command, Collection<Path> extraAllowed) {
+        java.net.URI server = null;
+        String orchestrator = null;
+        for (CommandSpec s = command; s != null; s = s.parent()) {
+            for (CommandSpec mixin : s.mixins().values()) {
+                if (mixin.userObject() instanceof RemoteOptions r) {
+                    if (server == null) server = r.nats;
+                    if (orchestrator == null) orchestrator = r.orchestratorId;
+                }
+            }
+        }
+        if (server == null) server = nats;
+        if (orchestrator == null) orchestrator = orchestratorId;
+        if (server == null && orchestrator == null) {
+            return localNode(extraAllowed, b -> { });
+        }
+        if (orchestrator == null) {
+            throw new UsageException("--nats " + server + " needs --orchestrator ID (the orchestrator's node id, n-...)");
+        }
+        if (server == null) {
+            throw new UsageException("--orchestrator " + orchestrator + " needs --nats URI (the NATS server it is on)");
+        }
+        if (!extraAllowed.isEmpty()) {
+            throw new UsageException("local inputs (" + extraAllowed.iterator().next() + ") cannot go to a remote "
+                    + "orchestrator: its compute nodes cannot read this machine's files; use ipfs:// or https:// inputs");
+        }
+        try {
+            Bacalhau client = Bacalhau.connect(server, orchestrator);
+            jobsLocation = "orchestrator " + orchestrator + " on " + server;
+            return client;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--orchestrator: " + e.getMessage(), e);
+        }
+    }
+
+    private String jobsLocation;
+
+    /** Whether {@link #openJobNode} connected to a remote orchestrator. */
+    boolean isRemote() {
+        return jobsLocation != null;
+    }
+
+    /** Where the job commands' jobs are, for messages: the remote orchestrator, or the node directory. */
+    String jobsLocation() {
+        return jobsLocation != null ? jobsLocation : "the node at " + nodeDirectory();
+    }
+
+    /**
      * Opens the node on {@link #nodeDirectory()}, allowing the {@code --allow-local-path}
      * directories and {@code extraAllowed} (paths the user named on this command line). The
      * caller closes it.
      */
     Bacalhau openNode(Collection<Path> extraAllowed) {
-        return openNode(extraAllowed, b -> { });
+        if (nats != null || orchestratorId != null) {
+            throw new UsageException("--nats and --orchestrator (a remote orchestrator) apply only to the job, wasm, "
+                    + "function and docker commands; this command works on the node directory " + nodeDirectory());
+        }
+        return localNode(extraAllowed, b -> { });
     }
 
-    /** The same, with {@code more} applied to the builder last. */
+    /**
+     * The same, with {@code more} applied to the builder last; for {@code serve}, which reads the
+     * top command's {@code --nats} itself.
+     */
     Bacalhau openNode(Collection<Path> extraAllowed, java.util.function.Consumer<Bacalhau.Builder> more) {
+        return localNode(extraAllowed, more);
+    }
+
+    private Bacalhau localNode(Collection<Path> extraAllowed, java.util.function.Consumer<Bacalhau.Builder> more) {
         Bacalhau.Builder builder = Bacalhau.builder().directory(nodeDirectory());
         gateways.forEach(builder::gateway);
         if (importProfile != null) {

@@ -46,7 +46,7 @@ final class JobDescribeCommand implements Callable<Integer> {
     public Integer call() {
         JobInfo info;
         JobResult result;
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             info = requireJob(node, id, BacalhauCommand.of(spec));
             result = node.result(id).orElse(new JobResult(id, info.state(), info.message(), List.of()));
         }
@@ -62,7 +62,7 @@ final class JobDescribeCommand implements Callable<Integer> {
     /** The job {@code id}, or an error naming the node directory that does not know it. */
     static JobInfo requireJob(Bacalhau node, String id, BacalhauCommand top) {
         return node.describe(id).orElseThrow(() -> new UsageException(
-                "no job '" + id + "' on the node at " + top.nodeDirectory() + " (see: bacalhau4j job list)"));
+                "no job '" + id + "' on " + top.jobsLocation() + " (see: bacalhau4j job list)"));
     }
 
     private static void printHuman(JobInfo info, JobResult result, PrintWriter out) {

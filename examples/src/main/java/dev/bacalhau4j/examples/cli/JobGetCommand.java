@@ -33,7 +33,7 @@ final class JobGetCommand implements Callable<Integer> {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException("--output-dir: " + target + " already exists");
         }
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             JobDescribeCommand.requireJob(node, id, BacalhauCommand.of(spec));
             JobResult result = node.result(id).orElseThrow();
             node.download(result, target);

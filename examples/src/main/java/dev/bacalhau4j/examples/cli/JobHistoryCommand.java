@@ -28,7 +28,7 @@ final class JobHistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<JobEvent> events;
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             JobDescribeCommand.requireJob(node, id, BacalhauCommand.of(spec));
             events = node.history(id);
         }

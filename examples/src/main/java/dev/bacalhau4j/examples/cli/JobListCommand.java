@@ -28,7 +28,7 @@ final class JobListCommand implements Callable<Integer> {
     public Integer call() {
         if (limit < 0) throw new UsageException("--limit: must be >= 0 (got " + limit + ")");
         List<JobInfo> jobs;
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
+        try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             jobs = node.list();
         }
         if (limit > 0 && jobs.size() > limit) {

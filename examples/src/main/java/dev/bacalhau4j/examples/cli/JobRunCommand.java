@@ -18,13 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bacalhau4j job run -f SPEC}: runs a Bacalhau v1 job spec (YAML or JSON). */
+/** {@code bacalhau4j job run SPEC} (or {@code -f SPEC}): runs a Bacalhau v1 job spec (YAML or JSON). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a job from a Bacalhau v1 job spec (YAML or JSON) and wait for it.",
             "",
-            "Local inputs (Source.Type local) are read only from under --allow-local-path directories."},
+            "Local inputs (Source.Type local) are read only from under --allow-local-path directories.",
+            "",
+            "Give the spec as an argument (as Bacalhau 1.x does) or with -f/--file. Here -f means --file, "
+                    + "not Bacalhau's --follow: write --follow in full."},
         footer = {"%nExamples:",
-            "  bacalhau4j job run -f job.yaml",
+            "  bacalhau4j job run job.yaml",
+            "  bacalhau4j job run -f job.yaml --follow       # print only the job's logs when it ends",
             "  bacalhau4j job run job.json --id-only",
             "  bacalhau4j job run -f job.yaml --dry-run      # print the normalized spec, run nothing",
             "%nExit codes: 0 the program exited 0; N the program exited with code N;",
@@ -34,14 +38,19 @@ final class JobRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The job spec file (.yaml, .yml, .json); - reads stdin.")
+    @Option(names = {"-f", "--file"}, paramLabel = "SPEC", description = "The job spec file (.yaml, .yml, .json); - reads stdin. (-f is --file, not --follow.)")
     String file;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "The job spec file, instead of -f.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "The job spec file, as Bacalhau 1.x takes it; the same as -f SPEC.")
     String positional;
 
     @Option(names = "--dry-run", description = "Print the normalized spec as YAML and exit without running it.")
     boolean dryRun;
+
+    @Option(names = "--follow",
+            description = "When the job ends, print its logs (stdout, then stderr) instead of the summary; "
+                    + "live streaming is not available. The exit code is the same.")
+    boolean follow;
 
     @Mixin
     WaitOptions waiting = new WaitOptions();
@@ -51,14 +60,19 @@ final class JobRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (follow && (waiting.idOnly || !waiting.wait || format != OutputFormat.HUMAN)) {
+            throw new UsageException("--follow prints the job's logs: it does not go with --id-only, --wait=false or --output");
+        }
         Job job = readSpec();
         if (dryRun) {
             spec.commandLine().getOut().print(JobSpecs.toYaml(job));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
-            return Runs.run(node, job, waiting.wait, waiting.idOnly, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        BacalhauCommand top = BacalhauCommand.of(spec);
+        try (Bacalhau node = top.openJobNode(spec, List.of())) {
+            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, follow, format,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
@@ -68,7 +82,7 @@ final class JobRunCommand implements Callable<Integer> {
         }
         String name = file != null ? file : positional;
         if (name == null) {
-            throw new UsageException("no job spec: give one with -f SPEC (YAML or JSON)");
+            throw new UsageException("no job spec: give one as an argument or with -f SPEC (YAML or JSON)");
         }
         if (name.equals("-")) {
             try {

@@ -20,8 +20,9 @@ final class Runs {
      */
     static int runFromCommandLine(CommandSpec spec, JobFlags flags, WaitOptions waiting, Job job)
             throws InterruptedException {
-        try (Bacalhau node = BacalhauCommand.of(spec).openNode(flags.localPaths())) {
-            return run(node, job, waiting.wait, waiting.idOnly, OutputFormat.HUMAN,
+        BacalhauCommand top = BacalhauCommand.of(spec);
+        try (Bacalhau node = top.openJobNode(spec, flags.localPaths())) {
+            return run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, false, OutputFormat.HUMAN,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -29,14 +30,21 @@ final class Runs {
     /**
      * Runs {@code job} on {@code node} and prints the outcome; returns the exit code.
      *
-     * <p>The node lives in this process, so the command always stays until the job ends (leaving
-     * earlier would stop it). {@code wait == false} prints the job id at once and nothing more.
+     * <p>An embedded node lives in this process, so the command stays until the job ends (leaving
+     * earlier would stop it); a {@code remote} orchestrator keeps the job, so {@code wait == false}
+     * returns at once there. {@code wait == false} prints the job id at once and nothing more;
+     * {@code follow} prints the job's logs at the end instead of the summary.
      */
-    static int run(Bacalhau node, Job job, boolean wait, boolean idOnly, OutputFormat format,
-            PrintWriter out, PrintWriter err) throws InterruptedException {
+    static int run(Bacalhau node, boolean remote, Job job, boolean wait, boolean idOnly, boolean follow,
+            OutputFormat format, PrintWriter out, PrintWriter err) throws InterruptedException {
         JobHandle handle = node.submit(job);
+        if (remote && !wait) {
+            out.println(handle.id());
+            out.flush();
+            return ExitCodes.OK;
+        }
         Thread stopOnExit = new Thread(node::close, "bacalhau4j-stop-on-exit");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);   // Ctrl-C: the job ends Stopped, on record
+        Runtime.getRuntime().addShutdownHook(stopOnExit);   // Ctrl-C: an embedded job ends Stopped, on record; a remote one goes on
         JobResult result;
         try {
             if (!wait || idOnly) {
@@ -52,7 +60,9 @@ final class Runs {
             }
         }
         if (wait && !idOnly) {
-            if (format == OutputFormat.HUMAN) {
+            if (follow) {
+                JobLogsCommand.print(result, out, err);
+            } else if (format == OutputFormat.HUMAN) {
                 printHuman(result, out, err);
             } else {
                 format.print(Views.RunView.of(result), out);

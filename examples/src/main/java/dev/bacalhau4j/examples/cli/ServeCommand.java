@@ -56,10 +56,16 @@ final class ServeCommand implements Callable<Integer> {
         if (gatewayPort < 0 || gatewayPort > 65535) {
             throw new UsageException("--gateway-port: must be 0..65535 (got " + gatewayPort + ")");
         }
+        BacalhauCommand top = BacalhauCommand.of(spec);
+        if (top.orchestratorId != null) {
+            throw new UsageException("serve: --orchestrator " + top.orchestratorId + " names a remote orchestrator for "
+                    + "job commands; to make this node an orchestrator, write serve --orchestrator (no id)");
+        }
+        if (nats == null) nats = top.nats; // bacalhau4j --nats URI serve ...
         if (nats == null && (orchestrator || compute || !trust.isEmpty() || !labels.isEmpty())) {
             throw new UsageException("--orchestrator, --compute, --trust and --label need --nats URL");
         }
-        Bacalhau node = BacalhauCommand.of(spec).openNode(List.of(), b -> {
+        Bacalhau node = top.openNode(List.of(), b -> {
             b.serveGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort));
             if (nats != null) {
                 b.nats(nats);

@@ -70,6 +70,23 @@ final class Views {
         }
     }
 
+    /** One node of {@code node list}: what it is, where it keeps its data, and its engines. */
+    record NodeView(String id, String type, String directory, List<EngineView> engines, List<String> sourceTypes,
+            int maxConcurrentExecutions, String importProfile, String gateway, String inputMount) {
+        static final String EMBEDDED = "embedded";
+
+        static NodeView of(dev.bacalhau4j.core.NodeInfo info) {
+            return new NodeView(info.nodeId(), EMBEDDED, info.directory().map(Object::toString).orElse(""),
+                    new java.util.TreeMap<>(info.engines()).entrySet().stream()
+                            .map(e -> new EngineView(e.getKey(), e.getValue().isEmpty(), e.getValue())).toList(),
+                    info.sourceTypes(), info.maxConcurrentExecutions(), info.importProfile(),
+                    info.gatewayAddress().map(Object::toString).orElse(""), info.inputMount());
+        }
+    }
+
+    /** An engine of a node: usable, or why not. */
+    record EngineView(String type, boolean available, String reason) {}
+
     /** One entry of {@code job history}. */
     record EventView(long sequence, String time, String executionId, String state, String message) {
         static EventView of(JobEvent e) {

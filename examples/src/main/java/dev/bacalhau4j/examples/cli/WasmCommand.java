@@ -1,6 +1,7 @@
 package dev.bacalhau4j.examples.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Spec;
         description = "Run WebAssembly (WASI preview 1) programs.",
         subcommands = WasmRunCommand.class)
 final class WasmCommand implements Runnable {
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Spec
     CommandSpec spec;
 

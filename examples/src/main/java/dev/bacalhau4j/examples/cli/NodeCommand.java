@@ -1,0 +1,20 @@
+package dev.bacalhau4j.examples.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bacalhau4j node ...}: the nodes this invocation sees. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Show the nodes this command sees and what they can run.",
+        subcommands = NodeListCommand.class)
+final class NodeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: list");
+    }
+}
