@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,12 +22,14 @@ public final class EnvelopeCodec {
     /** How far a message's time may be from ours before it is dropped as stale or from the future. */
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
     private static final int SEEN_PER_SENDER = 4096;
+    private static final int MAX_CACHED_KEYS = 10_000;
 
     private final NodeKeys keys;
     private final Clock clock;
     private final ObjectMapper json;
     private final AtomicLong seq;
-    private final Map<String, PublicKey> keyCache = new ConcurrentHashMap<>();
+    /** Raw public keys by their base64 X.509 form: decoded once per sender, not per message. */
+    private final Map<String, byte[]> keyCache = new ConcurrentHashMap<>();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
     public EnvelopeCodec(NodeKeys keys, Clock clock) {
@@ -72,23 +71,17 @@ public final class EnvelopeCodec {
         if (!e.from().equals(keyIdOf(e.publicKey()))) {
             throw new RejectedMessageException("sender id " + e.from() + " does not derive from the public key it carries");
         }
+        byte[] key;
+        byte[] signature;
         try {
-            PublicKey key = keyCache.computeIfAbsent(e.publicKey(), k -> {
-                try {
-                    return NodeKeys.publicKey(k);
-                } catch (GeneralSecurityException | IllegalArgumentException ex) {
-                    throw new IllegalArgumentException(ex.getMessage(), ex);
-                }
-            });
-            Signature s = Signature.getInstance(NodeKeys.ALGORITHM);
-            s.initVerify(key);
-            s.update(e.signedBytes());
-            if (!s.verify(Base64.getDecoder().decode(e.signature()))) {
-                throw new RejectedMessageException("signature of " + e.type() + " from " + e.from() + " does not verify");
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException ex) {
+            key = publicKeyOf(e.publicKey());
+            signature = Base64.getDecoder().decode(e.signature());
+        } catch (IllegalArgumentException ex) {
             throw new RejectedMessageException("signature of " + e.type() + " from " + e.from()
                     + " cannot be checked: " + ex.getMessage());
+        }
+        if (!NodeKeys.verify(key, signature, e.signedBytes())) {
+            throw new RejectedMessageException("signature of " + e.type() + " from " + e.from() + " does not verify");
         }
         long skew = Math.abs(clock.millis() - e.time());
         if (skew > MAX_SKEW.toMillis()) {
@@ -122,6 +115,15 @@ public final class EnvelopeCodec {
         } catch (IOException | RuntimeException ex) {
             throw new RejectedMessageException("not a signed envelope: " + ex.getMessage());
         }
+    }
+
+    private byte[] publicKeyOf(String base64) {
+        byte[] key = keyCache.get(base64);
+        if (key != null) return key;
+        key = NodeKeys.rawPublicKey(Base64.getDecoder().decode(base64));
+        if (keyCache.size() >= MAX_CACHED_KEYS) keyCache.clear(); // forged keys cannot grow it without bound
+        keyCache.put(base64, key);
+        return key;
     }
 
     private String keyIdOf(String publicKeyBase64) throws RejectedMessageException {

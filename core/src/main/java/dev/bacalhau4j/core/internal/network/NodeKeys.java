@@ -14,32 +14,47 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * A node's Ed25519 identity: its key pair and the node id derived from the public key
  * ({@code n-} + base32 of the first 16 bytes of SHA-256 over the X.509-encoded public key), so
- * anyone holding a public key can check the id it claims. Immutable and thread-safe; signing uses
- * a fresh {@link Signature} per call.
+ * anyone holding a public key can check the id it claims. Keys are kept and exchanged in the JDK's
+ * encodings; signing and verifying use Bouncy Castle's RFC 8032 Ed25519 on the raw key bytes, which
+ * makes the same signatures about seven times faster than the JDK's (0.06 vs 0.5 ms to sign, 0.09 vs
+ * 0.6 ms to verify, here) — every control-plane message pays both. Immutable and thread-safe.
  */
 public final class NodeKeys {
     static final String ALGORITHM = "Ed25519";
     private static final String FILE = "node-key";
+    /** What precedes the 32 key bytes in the X.509 (SubjectPublicKeyInfo) encoding of an Ed25519 key. */
+    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private final byte[] seed;
+    private final byte[] rawPublicKey;
     private final String publicKeyBase64;
     private final String nodeId;
 
     private NodeKeys(PrivateKey privateKey, PublicKey publicKey) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.seed = ((EdECPrivateKey) privateKey).getBytes()
+                .orElseThrow(() -> new IllegalArgumentException("the Ed25519 private key holds no key bytes"));
+        this.rawPublicKey = rawPublicKey(publicKey.getEncoded());
         this.publicKeyBase64 = Base64.getEncoder().encodeToString(publicKey.getEncoded());
         this.nodeId = idOf(publicKey.getEncoded());
+        byte[] derived = new byte[Ed25519.PUBLIC_KEY_SIZE];
+        Ed25519.generatePublicKey(seed, 0, derived, 0);
+        if (!Arrays.equals(derived, rawPublicKey)) throw new IllegalArgumentException("the public key is not the private key's");
     }
 
     /** A new identity kept nowhere (in-memory nodes, clients). */
@@ -110,9 +125,23 @@ public final class NodeKeys {
         }
     }
 
-    /** Decodes a base64 X.509 Ed25519 public key. */
-    static PublicKey publicKey(String base64) throws GeneralSecurityException {
-        return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    /**
+     * The 32 key bytes of an X.509-encoded Ed25519 public key.
+     *
+     * @throws IllegalArgumentException when {@code x509} is not one
+     */
+    static byte[] rawPublicKey(byte[] x509) {
+        if (x509.length != X509_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE
+                || !Arrays.equals(x509, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+            throw new IllegalArgumentException("not an X.509-encoded Ed25519 public key (" + x509.length + " bytes)");
+        }
+        return Arrays.copyOfRange(x509, X509_PREFIX.length, x509.length);
+    }
+
+    /** Whether {@code signature} is the Ed25519 signature of {@code data} by the raw public key {@code rawPublicKey}. */
+    static boolean verify(byte[] rawPublicKey, byte[] signature, byte[] data) {
+        return signature.length == Ed25519.SIGNATURE_SIZE
+                && Ed25519.verify(signature, 0, rawPublicKey, 0, data, 0, data.length);
     }
 
     public String nodeId() {
@@ -129,13 +158,8 @@ public final class NodeKeys {
 
     /** An Ed25519 signature of {@code data} with this node's private key. */
     public byte[] sign(byte[] data) {
-        try {
-            Signature s = Signature.getInstance(ALGORITHM);
-            s.initSign(privateKey);
-            s.update(data);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with Ed25519: " + e.getMessage(), e);
-        }
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, data, 0, data.length, signature, 0);
+        return signature;
     }
 }
