@@ -27,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Trivial WASM jobs through one orchestrator (this JVM) and three compute nodes (child JVMs
  * running {@code bacalhau4j serve --compute}) over a local {@code nats-server}, against the same
- * jobs on an embedded node: jobs/s and latency p50/p99 for a burst (all submitted at once) and for
- * a closed loop of {@code --in-flight} jobs. Measures and reports; asserts nothing. Owns and stops
- * every process it starts.
+ * jobs on an embedded node: jobs/s and latency p50/p99 for a burst (all submitted at once), a
+ * closed loop of {@code --in-flight} jobs, an open loop paced at {@code --rate} jobs/s, and one job
+ * at a time. A burst's latency is mostly time spent queued; the paced and one-at-a-time runs show
+ * the latency of the system itself. Measures and reports; asserts nothing. Owns and stops every
+ * process it starts.
  *
  * <pre>
- * java -cp examples/target/bacalhau4j.jar dev.bacalhau4j.examples.bench.NetworkBench [--jobs N] [--in-flight N] [--nodes N]
+ * java -cp examples/target/bacalhau4j.jar dev.bacalhau4j.examples.bench.NetworkBench [--jobs N] [--in-flight N] [--nodes N] [--rate N] [--warmup N]
  * </pre>
  */
 public final class NetworkBench {
@@ -49,13 +51,17 @@ public final class NetworkBench {
         int jobs = 1000;
         int inFlight = 16;
         int nodes = 3;
+        int rate = 100;
+        int warmup = 1000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --jobs N, --in-flight N, --nodes N)");
+                        + " (known: --jobs N, --in-flight N, --nodes N, --rate N, --warmup N)");
             }
         }
         byte[] trivial = wasm("trivial");
@@ -63,7 +69,7 @@ public final class NetworkBench {
         System.out.printf(Locale.ROOT, "%d trivial WASM jobs; %d cores%n", jobs, java.lang.Runtime.getRuntime().availableProcessors());
 
         try (Bacalhau embedded = Bacalhau.builder().directory(work.resolve("embedded")).fuse(false).build()) {
-            measure("embedded", embedded, trivial, jobs, inFlight);
+            measure("embedded", embedded, trivial, jobs, inFlight, rate, warmup);
         }
 
         int port;
@@ -85,9 +91,7 @@ public final class NetworkBench {
                     Thread.sleep(100);
                 }
                 Thread.sleep(1500); // every compute node announced
-                measure("NATS, 1 orchestrator + " + nodes + " compute nodes", orch, trivial, jobs, inFlight);
-                long perNode = orch.list().stream().limit(jobs).count();
-                System.out.printf(Locale.ROOT, "  (%d jobs in the orchestrator's store)%n", perNode);
+                measure("NATS, 1 orchestrator + " + nodes + " compute nodes", orch, trivial, jobs, inFlight, rate, warmup);
             }
         } finally {
             for (Process p : computes) p.destroy();
@@ -97,56 +101,58 @@ public final class NetworkBench {
         }
     }
 
-    private static void measure(String label, Bacalhau node, byte[] wasm, int jobs, int inFlight) throws Exception {
-        for (int i = 0; i < 200; i++) node.run(Job.wasm(wasm).build()); // warm up
-        // burst: every job submitted at once
+    private static void measure(String label, Bacalhau node, byte[] wasm, int jobs, int inFlight, int rate,
+            int warmup) throws Exception {
+        // warm up: a burst, so that every JVM (the orchestrator and each compute node) has compiled its hot paths
+        List<JobHandle> warm = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) warm.add(node.submit(Job.wasm(wasm).build()));
+        for (JobHandle h : warm) h.await(Duration.ofMinutes(10));
+        run(label + ", burst of " + jobs, node, wasm, jobs, jobs, 0);
+        run(label + ", " + inFlight + " in flight", node, wasm, jobs, inFlight, 0);
+        run(label + ", paced at " + rate + " jobs/s", node, wasm, jobs, jobs, rate);
+        run(label + ", one at a time", node, wasm, Math.min(jobs, 300), 1, 0);
+    }
+
+    /**
+     * Submits {@code jobs} jobs, at most {@code inFlight} unfinished at once, and when {@code rate} is
+     * positive no faster than {@code rate} per second (an open loop: latency is then the system's, not
+     * the queue's); reports throughput and submit-to-end latency.
+     */
+    private static void run(String label, Bacalhau node, byte[] wasm, int jobs, int inFlight, int rate)
+            throws Exception {
         long[] latencies = new long[jobs];
-        List<JobHandle> handles = new ArrayList<>(jobs);
-        long[] submitted = new long[jobs];
+        Semaphore slots = new Semaphore(inFlight);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<JobHandle> handles = new ArrayList<>(jobs);
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
-            submitted[i] = System.nanoTime();
+            if (rate > 0) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            slots.acquire();
+            long submitted = System.nanoTime();
             JobHandle h = node.submit(Job.wasm(wasm).build());
             int index = i;
-            h.onEvent(e -> {
-                if (e.isJobEvent() && (e.state().equals("COMPLETED") || e.state().equals("FAILED"))) {
-                    latencies[index] = System.nanoTime() - submitted[index];
-                    if (e.state().equals("FAILED")) failures.add(e.message());
+            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    latencies[index] = System.nanoTime() - submitted;
+                    slots.release();
                 }
+            };
+            h.onEvent(e -> {
+                if (e.isJobEvent() && JobState.valueOf(e.state()).isTerminal()) end.run();
             });
+            if (h.state().isTerminal()) end.run(); // ended before the listener was there: onEvent does not replay
             handles.add(h);
         }
         for (JobHandle h : handles) {
             JobResult r = h.await(Duration.ofMinutes(10));
             if (r.state() != JobState.COMPLETED) failures.add(r.message());
         }
-        long burstNanos = System.nanoTime() - start;
-        report(label + ", burst of " + jobs, jobs, burstNanos, latencies, failures.size());
-
-        // closed loop: inFlight jobs at a time
-        long[] loop = new long[jobs];
-        Semaphore slots = new Semaphore(inFlight);
-        start = System.nanoTime();
-        List<JobHandle> all = new ArrayList<>(jobs);
-        int[] failed = new int[1];
-        for (int i = 0; i < jobs; i++) {
-            slots.acquire();
-            long t0 = System.nanoTime();
-            JobHandle h = node.submit(Job.wasm(wasm).build());
-            int index = i;
-            h.onEvent(e -> {
-                if (e.isJobEvent() && (e.state().equals("COMPLETED") || e.state().equals("FAILED")
-                        || e.state().equals("STOPPED"))) {
-                    loop[index] = System.nanoTime() - t0;
-                    if (!e.state().equals("COMPLETED")) failed[0]++;
-                    slots.release();
-                }
-            });
-            all.add(h);
-        }
-        for (JobHandle h : all) h.await(Duration.ofMinutes(10));
-        report(label + ", " + inFlight + " in flight", jobs, System.nanoTime() - start, loop, failed[0]);
+        report(label, jobs, System.nanoTime() - start, latencies, failures.size());
     }
 
     private static void report(String label, int jobs, long nanos, long[] latencies, int failures) {

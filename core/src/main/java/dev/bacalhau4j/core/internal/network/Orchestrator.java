@@ -159,7 +159,7 @@ public final class Orchestrator implements AutoCloseable {
             transition(j, JobState.QUEUED, "waiting for a compute node");
             armTimers(j, true);
             needy.add(j);
-            place(j);
+            pumpAll();
         });
         return j;
     }
@@ -223,9 +223,11 @@ public final class Orchestrator implements AutoCloseable {
 
     // ---- placement ----
 
+    /** Offers spare capacity to the needy jobs in queue order (priority, then arrival). */
     private void pumpAll() {
-        if (closed) return;
-        for (OrchestratedJob j : new ArrayList<>(needy)) {
+        if (closed || needy.isEmpty()) return;
+        // walked in place, not copied: place() may remove j, and higher() needs only its sort key
+        for (OrchestratedJob j = needy.first(); j != null; j = needy.higher(j)) {
             if (!hasSpareCapacity()) return;
             place(j);
         }
@@ -471,7 +473,7 @@ public final class Orchestrator implements AutoCloseable {
         if (replaceable) {
             armTimers(j, false);
             needy.add(j);
-            place(j);
+            pumpAll();
             return;
         }
         evaluate(j);
