@@ -223,6 +223,12 @@ public final class Exporter {
      * The target of the symbolic link {@code link} (a SYMLINK stat) as a path of {@code fileSystem}.
      * A target no path can hold (empty, a NUL, characters {@code fileSystem} refuses) is a
      * {@link CorruptDagException} naming {@code where} and the link's CID.
+     *
+     * @param link the stat of a symbolic link
+     * @param where the link's path, for messages
+     * @param fileSystem the file system the target is a path of
+     * @return the target, not resolved
+     * @throws CorruptDagException when no path of {@code fileSystem} can hold the target
      */
     public static Path symlinkTarget(NodeStat link, String where, FileSystem fileSystem) throws CorruptDagException {
         if (!link.isSymlink()) {
