@@ -73,6 +73,27 @@ class VerificationEndToEndTest {
     }
 
     @Test
+    void shouldVerifyAJavaScriptFunctionAcrossTwoHonestNodes() throws Exception {
+        String source = "const words = args[0].split(' ');\n"
+                + "writeFile('/outputs/count.txt', words.length + ' words\\n');\n"
+                + "console.log(words.reverse().join(' '));\n";
+        JobResult r = orch.submit(Job.function(source).args("same function same inputs same cid")
+                .output("outputs", "/outputs").verify(2, 2)
+                .constraint("name", ConstraintOperator.IN, "h1", "h2").build()).await(Duration.ofSeconds(120));
+
+        assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
+        assertThat(r.verdict().verified()).isTrue();
+        assertThat(r.verdict().agreeing()).hasSize(2);
+        assertThat(r.verdict().rejected()).isEmpty();
+        assertThat(r.executions()).extracting(ExecutionResult::nodeId).doesNotContain(liar.nodeId());
+        assertThat(r.stdout()).startsWith("cid same inputs same function same");
+
+        Path out = tmp.resolve("function-verified");
+        orch.download(r, out);
+        assertThat(Files.readString(out.resolve("outputs/count.txt"))).isEqualTo("6 words\n");
+    }
+
+    @Test
     void shouldFailWithoutAQuorum() throws Exception {
         JobResult r = orch.submit(Job.wasm(Programs.wasm("echo")).args("tie").verify(2, 2)
                 .constraint("name", ConstraintOperator.IN, "h1", "liar").build()).await(Duration.ofSeconds(60));
