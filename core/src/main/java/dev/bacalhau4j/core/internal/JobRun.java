@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -63,22 +61,12 @@ final class JobRun implements JobHandle {
 
     @Override
     public JobResult await() throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        }
+        return JobCompletion.await(done);
     }
 
     @Override
     public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("job " + id + " is still " + state() + " after " + timeout);
-        }
+        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override
@@ -91,7 +79,4 @@ final class JobRun implements JobHandle {
         return node.result(id).orElseThrow();
     }
 
-    private static RuntimeException unwrap(ExecutionException e) {
-        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
 }

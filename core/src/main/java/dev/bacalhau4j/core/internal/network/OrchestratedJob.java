@@ -7,6 +7,7 @@ import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.core.internal.JobCompletion;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,9 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -119,22 +118,12 @@ final class OrchestratedJob implements JobHandle {
 
     @Override
     public JobResult await() throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return JobCompletion.await(done);
     }
 
     @Override
     public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new TimeoutException("job " + id + " is still " + state + " after " + timeout);
-        }
+        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override

@@ -5,13 +5,12 @@ import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.core.internal.JobCompletion;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -113,22 +112,12 @@ final class RemoteJob implements JobHandle {
 
     @Override
     public JobResult await() throws InterruptedException {
-        try {
-            return done.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return JobCompletion.await(done);
     }
 
     @Override
     public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new TimeoutException("job " + id + " is still " + state + " after " + timeout);
-        }
+        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override
