@@ -24,13 +24,19 @@ final class JobListCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FORMAT", description = "human (default), json or yaml.")
     OutputFormat format = OutputFormat.HUMAN;
 
+    @Option(names = "--labels", paramLabel = "SELECTOR",
+            description = "Only jobs whose labels match, e.g. 'env=prod,tier!=web,region in (eu,us),gpu,!legacy'.")
+    String labels;
+
     @Override
     public Integer call() {
         if (limit < 0) throw new UsageException("--limit: must be >= 0 (got " + limit + ")");
+        LabelSelector selector = labels == null ? null : LabelSelector.parse(labels);
         List<JobInfo> jobs;
         try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             jobs = node.list();
         }
+        if (selector != null) jobs = jobs.stream().filter(j -> selector.test(j.job().labels())).toList();
         if (limit > 0 && jobs.size() > limit) {
             jobs = jobs.subList(0, limit);
         }

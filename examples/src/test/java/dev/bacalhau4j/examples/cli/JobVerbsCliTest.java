@@ -200,4 +200,20 @@ class JobVerbsCliTest {
         assertThat(idOnly.exitCode()).isEqualTo(2);
         assertThat(idOnly.err()).startsWith("Error: --follow prints the job's logs");
     }
+
+    @Test
+    void shouldListOnlyTheJobsWhoseLabelsMatchTheSelector() throws Exception {
+        String prod = runEcho("a", "-l", "env=prod,region=eu");
+        String dev = runEcho("b", "-l", "env=dev");
+
+        CliRun list = CliRun.run(nodeDir, "job", "list", "--labels", "env=prod");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains(prod).doesNotContain(dev);
+        CliRun either = CliRun.run(nodeDir, "job", "list", "--labels", "env in (prod,dev),!gpu");
+        assertThat(either.out()).contains(prod, dev);
+
+        CliRun bad = CliRun.run(nodeDir, "job", "list", "--labels", "env >> prod");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--labels: cannot read 'env >> prod'");
+    }
 }
