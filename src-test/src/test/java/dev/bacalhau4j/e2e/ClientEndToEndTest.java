@@ -47,14 +47,9 @@ class ClientEndToEndTest {
         nats.close();
     }
 
-    private Bacalhau orchestrator(Path dir) {
-        return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
-    }
-
     @Test
     void shouldRunAClientsJobStreamItsEventsInOrderAndDownloadItsOutputs() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String orchId = orch.info().nodeId();
             ChildNodes.Child compute = children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
             try (Bacalhau client = Bacalhau.connect(nats.uri(), orchId)) {
@@ -93,7 +88,7 @@ class ClientEndToEndTest {
 
     @Test
     void shouldStopAJobWhenTheClientCancelsIt() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String orchId = orch.info().nodeId();
             children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
             try (Bacalhau client = Bacalhau.connect(nats.uri(), orchId)) {
@@ -113,7 +108,7 @@ class ClientEndToEndTest {
     @Test
     void shouldFollowAJobAcrossAnOrchestratorRestart() throws Exception {
         Path dir = tmp.resolve("orch");
-        Bacalhau orch = orchestrator(dir);
+        Bacalhau orch = Orchestrators.inProcess(nats, dir);
         String orchId = orch.info().nodeId();
         children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
         try (Bacalhau client = Bacalhau.connect(nats.uri(), orchId)) {
@@ -121,7 +116,7 @@ class ClientEndToEndTest {
             while (job.result().executions().isEmpty()) Thread.sleep(20);
             orch.close(); // the job goes on on the compute node; its result waits for an orchestrator
 
-            try (Bacalhau again = orchestrator(dir)) {
+            try (Bacalhau again = Orchestrators.inProcess(nats, dir)) {
                 assertThat(again.info().nodeId()).isEqualTo(orchId);
                 JobResult r = job.await(Duration.ofSeconds(120));
                 assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
@@ -135,7 +130,7 @@ class ClientEndToEndTest {
 
     @Test
     void shouldAnswerEmptyForJobsTheOrchestratorDoesNotKnow() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"));
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"));
                 Bacalhau client = Bacalhau.connect(nats.uri(), orch.info().nodeId())) {
             assertThat(client.describe("j-00000000-0000-0000-0000-000000000000")).isEmpty();
             assertThat(client.result("j-00000000-0000-0000-0000-000000000000")).isEmpty();

@@ -49,11 +49,6 @@ class FaultsEndToEndTest {
         nats.close();
     }
 
-    private Bacalhau orchestrator(Path dir) {
-        return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
-    }
-
     private static Job slow() {
         return Job.wasm(Programs.wasm("cpubound")).args(WORK).build();
     }
@@ -80,7 +75,7 @@ class FaultsEndToEndTest {
 
     @Test
     void shouldRescheduleTheExecutionOfAKilledComputeNode() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String trust = "trust=" + orch.info().nodeId();
             ChildNodes.Child x = children.start(nats.uri().toString(), tmp.resolve("x"), trust);
             ChildNodes.Child y = children.start(nats.uri().toString(), tmp.resolve("y"), trust);
@@ -100,7 +95,7 @@ class FaultsEndToEndTest {
 
     @Test
     void shouldIgnoreTheLateResultOfANodeThatWasLost() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String trust = "trust=" + orch.info().nodeId();
             ChildNodes.Child x = children.start(nats.uri().toString(), tmp.resolve("x"), trust);
             ChildNodes.Child y = children.start(nats.uri().toString(), tmp.resolve("y"), trust);
@@ -144,7 +139,7 @@ class FaultsEndToEndTest {
             probe.waitFor(30, TimeUnit.SECONDS);
         }
 
-        try (Bacalhau orch = orchestrator(dir)) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, dir)) {
             JobResult r = orch.job(jobId).orElseThrow().await(Duration.ofSeconds(120));
             assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
             assertThat(r.executions()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(ExecutionState.COMPLETED));
@@ -154,7 +149,7 @@ class FaultsEndToEndTest {
 
     @Test
     void shouldCompleteJobsAcrossANatsServerRestart() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + orch.info().nodeId());
             JobHandle job = orch.submit(slow());
             runningOn(job);

@@ -48,14 +48,9 @@ class PeersEndToEndTest {
         nats.close();
     }
 
-    private Bacalhau orchestrator(Path dir) {
-        return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
-    }
-
     @Test
     void shouldRunAJobOnATrustedComputeNodeAndDownloadItsOutputsFromThatNode() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String orchId = orch.info().nodeId();
             ChildNodes.Child compute = children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
 
@@ -78,7 +73,7 @@ class PeersEndToEndTest {
 
     @Test
     void shouldDropAForgedResultAndSaySoInTheJobHistory() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             String orchId = orch.info().nodeId();
             ChildNodes.Child compute = children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=" + orchId);
             JobHandle job = orch.submit(Job.wasm(Programs.wasm("cpubound")).args("3").build());
@@ -108,7 +103,7 @@ class PeersEndToEndTest {
 
     @Test
     void shouldRefuseWorkFromAnUntrustedOrchestratorAndSayWhy() throws Exception {
-        try (Bacalhau orch = orchestrator(tmp.resolve("orch"))) {
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"))) {
             children.start(nats.uri().toString(), tmp.resolve("c1"), "trust=n-someoneelse");
 
             JobResult result = orch.submit(Job.wasm(Programs.wasm("trivial")).queueTimeout(Duration.ofSeconds(3))

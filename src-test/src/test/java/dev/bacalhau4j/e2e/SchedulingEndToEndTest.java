@@ -37,8 +37,7 @@ class SchedulingEndToEndTest {
     static void start() throws Exception {
         nats = NatsServer.start();
         children = new ChildNodes();
-        orch = Bacalhau.builder().directory(tmp.resolve("orch")).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
+        orch = Orchestrators.inProcess(nats, tmp.resolve("orch"));
         String trust = "trust=" + orch.info().nodeId();
         a = children.start(nats.uri().toString(), tmp.resolve("a"), trust, "label=region=eu", "label=name=a",
                 "add=data held by node a");

@@ -34,8 +34,7 @@ class VerificationEndToEndTest {
     static void start() throws Exception {
         nats = NatsServer.start();
         children = new ChildNodes();
-        orch = Bacalhau.builder().directory(tmp.resolve("orch")).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
+        orch = Orchestrators.inProcess(nats, tmp.resolve("orch"));
         String trust = "trust=" + orch.info().nodeId();
         honest1 = children.start(nats.uri().toString(), tmp.resolve("h1"), trust, "label=name=h1");
         children.start(nats.uri().toString(), tmp.resolve("h2"), trust, "label=name=h2");
