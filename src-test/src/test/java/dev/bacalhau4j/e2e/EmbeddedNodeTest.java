@@ -120,7 +120,11 @@ class EmbeddedNodeTest {
         try (Bacalhau node = Bacalhau.builder().inMemory().maxConcurrentExecutions(1).build()) {
             JobHandle running = node.submit(endless());
             JobHandle queued = node.submit(trivial());
-            while (running.state() != JobState.RUNNING) Thread.sleep(5);
+            // the job turns Running before its execution exists: wait for the execution, which the
+            // assertions below are about (a cancel in between stops the job with no execution)
+            while (running.events().stream().noneMatch(e -> !e.isJobEvent() && e.state().equals("RUNNING"))) {
+                Thread.sleep(5);
+            }
 
             assertThat(queued.cancel()).isTrue();
             assertThat(running.cancel()).isTrue();
