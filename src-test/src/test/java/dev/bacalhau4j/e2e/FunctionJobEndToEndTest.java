@@ -11,6 +11,7 @@ import dev.bacalhau4j.ipfs.Cid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,28 @@ class FunctionJobEndToEndTest {
             cid3 = third.outputs().orElseThrow().location().toString();
         }
         assertThat(cid1).startsWith("ipfs://").isEqualTo(cid2).isEqualTo(cid3);
+    }
+
+    @Test
+    void shouldCountTheSampleTextsAsTheWasmWordCountDoes() throws Exception {
+        try (Bacalhau node = Bacalhau.builder().inMemory().build()) {
+            Cid texts = node.ipfs().add(Programs.exampleData("wordcount"));
+            JobResult wasm = node.run(Job.wasm(Programs.wasm("wordcount")).inputIpfs(texts.toString(), "/inputs")
+                    .output("outputs", "/outputs").build());
+            JobResult js = node.run(Job.function(WORDCOUNT).args("/inputs", "20").inputIpfs(texts.toString(), "/inputs")
+                    .output("outputs", "/outputs").timeout(Duration.ofSeconds(60)).build());
+            assertThat(js.state()).as(js.message() + js.stderr()).isEqualTo(JobState.COMPLETED);
+            node.download(wasm, tmp.resolve("wasm"));
+            node.download(js, tmp.resolve("js"));
+
+            // "664 6414 34903 total" from C against "6414 words, 847 distinct" from JavaScript
+            String wasmTotal = wasm.stdout().lines().reduce((a, b) -> b).orElseThrow().split(" ")[1];
+            assertThat(js.stdout()).startsWith(wasmTotal + " words, ");
+            List<String> wasmTop = Files.readAllLines(tmp.resolve("wasm/outputs/words.tsv")).stream()
+                    .map(line -> line.split("\t")[1] + " " + line.split("\t")[0]).toList();
+            assertThat(wasmTop).hasSize(20);
+            assertThat(Files.readAllLines(tmp.resolve("js/outputs/counts.txt")).subList(0, 20)).isEqualTo(wasmTop);
+        }
     }
 
     @Test
