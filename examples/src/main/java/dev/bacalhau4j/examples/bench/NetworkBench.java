@@ -178,8 +178,8 @@ public final class NetworkBench {
 
     private static void waitForPort(int port) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                if (probe.isConnected()) return;
             } catch (IOException notYet) {
                 Thread.sleep(20);
             }
