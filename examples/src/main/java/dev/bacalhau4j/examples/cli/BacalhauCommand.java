@@ -122,6 +122,7 @@ final class BacalhauCommand implements Runnable {
         if (server == null) {
             throw new UsageException("--orchestrator " + orchestrator + " needs --nats URI (the NATS server it is on)");
         }
+        refuseEmbeddedNodeOptions(orchestrator);
         if (!extraAllowed.isEmpty()) {
             throw new UsageException("local inputs (" + extraAllowed.iterator().next() + ") cannot go to a remote "
                     + "orchestrator: its compute nodes cannot read this machine's files; use ipfs:// or https:// inputs");
@@ -132,6 +133,21 @@ final class BacalhauCommand implements Runnable {
             return client;
         } catch (IllegalArgumentException e) {
             throw new UsageException("--orchestrator: " + e.getMessage(), e);
+        }
+    }
+
+    /** Options that configure the embedded node mean nothing to a remote one: say so rather than ignore them. */
+    private void refuseEmbeddedNodeOptions(String orchestrator) {
+        String remote = " configures the embedded node, not the remote orchestrator " + orchestrator;
+        if (!gateways.isEmpty()) {
+            throw new UsageException("--gateway" + remote + " (its compute nodes fetch from their own gateways and peers)");
+        }
+        if (importProfile != null) {
+            throw new UsageException("--import-profile" + remote + " (its compute nodes publish results with theirs)");
+        }
+        if (!allowLocalPaths.isEmpty()) {
+            throw new UsageException("--allow-local-path" + remote + " (its compute nodes cannot read this machine's"
+                    + " files; use ipfs:// or https:// inputs)");
         }
     }
 

@@ -104,6 +104,28 @@ class RemoteCliTest {
     }
 
     @Test
+    void shouldRefuseOptionsThatOnlyConfigureTheEmbeddedNode() throws Exception {
+        String[] remote = {"--nats", nats.uri().toString(), "--orchestrator", orchestratorId};
+        CliRun gateway = CliRun.run(cliDir, concat(remote, "--gateway", "http://127.0.0.1:9", "wasm", "run", echo()));
+        CliRun profile = CliRun.run(cliDir, concat(remote, "--import-profile", "kubo-v1-raw", "job", "list"));
+        CliRun allow = CliRun.run(cliDir, concat(remote, "--allow-local-path", cliDir.toString(), "wasm", "run", echo()));
+
+        assertThat(gateway.exitCode()).as(gateway.toString()).isEqualTo(2);
+        assertThat(gateway.err()).startsWith("Error: --gateway configures the embedded node, not the remote orchestrator "
+                + orchestratorId);
+        assertThat(profile.exitCode()).as(profile.toString()).isEqualTo(2);
+        assertThat(profile.err()).startsWith("Error: --import-profile configures the embedded node");
+        assertThat(allow.exitCode()).as(allow.toString()).isEqualTo(2);
+        assertThat(allow.err()).startsWith("Error: --allow-local-path configures the embedded node");
+        assertThat(orchestrator.list()).isEmpty();
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(rest))
+                .toArray(String[]::new);
+    }
+
+    @Test
     void shouldSubmitWithoutWaitingThenStopTheJobOnTheRemoteOrchestrator() throws Exception {
         String server = nats.uri().toString();
         // no node has this label, so the job stays queued until stopped
