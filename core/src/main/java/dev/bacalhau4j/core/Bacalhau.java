@@ -241,6 +241,19 @@ public final class Bacalhau implements AutoCloseable {
         return node.info();
     }
 
+    /**
+     * The compute nodes of the network this node's jobs go to, as its orchestrator hears them: the
+     * local orchestrator's live set on a network node started with {@code orchestrator(true)}, the
+     * remote orchestrator's for a client of {@link #connect}. An embedded node without peers runs
+     * its own jobs and has none (see {@link #info()}).
+     *
+     * @return the live compute nodes, by id
+     * @throws BacalhauException when a remote orchestrator does not answer
+     */
+    public List<ComputeNodeInfo> computeNodes() {
+        return node.computeNodes();
+    }
+
     @Override
     public void close() {
         node.close();

@@ -79,6 +79,14 @@ class ClientEndToEndTest {
                 assertThat(client.job(job.id()).orElseThrow().await(Duration.ofSeconds(5)).state())
                         .isEqualTo(JobState.COMPLETED);
 
+                // the compute node that ran it, as the orchestrator hears it
+                assertThat(client.computeNodes()).singleElement().satisfies(n -> {
+                    assertThat(n.nodeId()).isEqualTo(compute.nodeId());
+                    assertThat(n.engines()).contains("wasm");
+                    assertThat(n.gateway()).isPresent();
+                    assertThat(n.lastHeard()).isBefore(java.time.Instant.now().plusSeconds(1));
+                });
+
                 Path out = tmp.resolve("downloaded");
                 client.download(r, out); // from the compute node's gateway: neither client nor orchestrator holds it
                 assertThat(Files.readString(out.resolve("stdout"))).isEqualTo(r.stdout());
@@ -136,6 +144,7 @@ class ClientEndToEndTest {
             assertThat(client.result("j-00000000-0000-0000-0000-000000000000")).isEmpty();
             assertThat(client.job("j-00000000-0000-0000-0000-000000000000")).isEmpty();
             assertThat(client.history("j-00000000-0000-0000-0000-000000000000")).isEmpty();
+            assertThat(client.computeNodes()).as("no compute node joined").isEmpty();
         }
     }
 

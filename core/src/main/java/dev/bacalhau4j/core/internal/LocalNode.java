@@ -567,6 +567,11 @@ public final class LocalNode implements NodeApi {
     }
 
     @Override
+    public List<dev.bacalhau4j.core.ComputeNodeInfo> computeNodes() {
+        return List.of(); // no orchestrator: it runs its own jobs
+    }
+
+    @Override
     public NodeInfo info() {
         Map<String, String> engines = new TreeMap<>();
         runtimes.forEach((type, r) -> engines.put(type, r.availability().reason()));

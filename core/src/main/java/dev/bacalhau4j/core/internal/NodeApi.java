@@ -30,6 +30,9 @@ public interface NodeApi extends AutoCloseable {
 
     NodeInfo info();
 
+    /** The compute nodes the orchestrator behind this API sees live; empty without one. */
+    List<dev.bacalhau4j.core.ComputeNodeInfo> computeNodes();
+
     /** This side's IPFS: its blockstore, gateways, and the gateway it serves. */
     IpfsServices ipfs();
 

@@ -170,7 +170,7 @@ final class BacalhauCommand implements Runnable {
      */
     Bacalhau openNode(Collection<Path> extraAllowed) {
         if (nats != null || orchestratorId != null) {
-            throw new UsageException("--nats and --orchestrator (a remote orchestrator) apply only to the job, wasm, "
+            throw new UsageException("--nats and --orchestrator (a remote orchestrator) apply only to the job, node, wasm, "
                     + "function and docker commands; this command works on the node directory " + nodeDirectory());
         }
         return localNode(extraAllowed, b -> { });

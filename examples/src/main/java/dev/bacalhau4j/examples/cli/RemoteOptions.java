@@ -6,7 +6,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code --nats URI --orchestrator ID}: send the job commands to a remote orchestrator instead of
- * the embedded node. Mixed into the job, wasm, function and docker groups (and declared on the top
+ * the embedded node. Mixed into the job, node, wasm, function and docker groups (and declared on the top
  * command too), not inherited from the top, because {@code serve} has its own {@code --orchestrator}
  * flag (a role, not an id).
  */

@@ -84,6 +84,27 @@ final class Views {
         }
     }
 
+    /** One compute node of {@code node list} behind a remote orchestrator, as its last heartbeat said. */
+    record ComputeNodeView(String id, String type, List<String> engines, int maxConcurrentExecutions,
+            int activeExecutions, long cpuMillis, long memoryBytes, java.util.Map<String, String> labels,
+            int heldCids, String gateway, String lastHeard) {
+        static final String COMPUTE = "compute";
+
+        static ComputeNodeView of(dev.bacalhau4j.core.ComputeNodeInfo n) {
+            return new ComputeNodeView(n.nodeId(), COMPUTE, n.engines(), n.maxConcurrentExecutions(),
+                    n.activeExecutions(), n.cpuMillis(), n.memoryBytes(), new java.util.TreeMap<>(n.labels()),
+                    n.heldCids(), n.gateway().map(Object::toString).orElse(""), instant(n.lastHeard()));
+        }
+    }
+
+    /** Labels as {@code k=v,k2=v2} in key order, {@code -} when there are none. */
+    static String labels(java.util.Map<String, String> labels) {
+        if (labels.isEmpty()) return "-";
+        java.util.StringJoiner joined = new java.util.StringJoiner(",");
+        new java.util.TreeMap<>(labels).forEach((k, v) -> joined.add(k + "=" + v));
+        return joined.toString();
+    }
+
     /** An engine of a node: usable, or why not. */
     record EngineView(String type, boolean available, String reason) {}
 

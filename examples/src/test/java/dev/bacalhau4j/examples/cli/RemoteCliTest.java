@@ -33,7 +33,7 @@ class RemoteCliTest {
     void start() throws Exception {
         nats = NatsServer.start();
         orchestrator = Bacalhau.builder().directory(orchestratorDir).nats(nats.uri()).fuse(false)
-                .heartbeat(Duration.ofMillis(200)).build();
+                .heartbeat(Duration.ofMillis(200)).label("zone", "test").build();
         orchestratorId = orchestrator.info().nodeId();
     }
 
@@ -97,7 +97,7 @@ class RemoteCliTest {
         assertThat(notAnId.exitCode()).isEqualTo(2);
         assertThat(notAnId.err()).startsWith("Error: --orchestrator: ").contains("'bob'");
         assertThat(ipfs.exitCode()).isEqualTo(2);
-        assertThat(ipfs.err()).contains("apply only to the job, wasm, function and docker commands");
+        assertThat(ipfs.err()).contains("apply only to the job, node, wasm, function and docker commands");
         assertThat(localInput.exitCode()).isEqualTo(2);
         assertThat(localInput.err()).contains("cannot go to a remote orchestrator");
         assertThat(orchestrator.list()).isEmpty();
@@ -118,6 +118,30 @@ class RemoteCliTest {
         assertThat(allow.exitCode()).as(allow.toString()).isEqualTo(2);
         assertThat(allow.err()).startsWith("Error: --allow-local-path configures the embedded node");
         assertThat(orchestrator.list()).isEmpty();
+    }
+
+    @Test
+    void shouldListTheComputeNodesTheRemoteOrchestratorHears() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (orchestrator.computeNodes().isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        String[] remote = {"--nats", nats.uri().toString(), "--orchestrator", orchestratorId};
+
+        CliRun table = CliRun.run(cliDir, concat(remote, "node", "list"));
+        CliRun json = CliRun.run(cliDir, concat(remote, "node", "list", "--output", "json"));
+        CliRun local = CliRun.run(cliDir, "node", "list");
+
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.out().lines().toList()).hasSize(2);
+        assertThat(table.out()).matches("(?s)ID +TYPE +ENGINES +RUNNING +LABELS +GATEWAY\\n"
+                + orchestratorId + " +compute +\\S*wasm\\S* +0/\\d+ +zone=test +\\S+\\n");
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree).as(json.toString()).hasSize(1);
+        assertThat(tree.at("/0/Id").asText()).isEqualTo(orchestratorId);
+        assertThat(tree.at("/0/Labels/zone").asText()).isEqualTo("test");
+        assertThat(tree.at("/0/LastHeard").asText()).isNotEmpty();
+        // without the remote options: the embedded node on the CLI's own directory, not the network
+        assertThat(local.exitCode()).as(local.toString()).isZero();
+        assertThat(local.out()).doesNotContain(orchestratorId).contains("embedded");
     }
 
     private static String[] concat(String[] first, String... rest) {

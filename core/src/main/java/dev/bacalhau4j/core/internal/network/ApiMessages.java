@@ -32,6 +32,7 @@ public final class ApiMessages {
     public static final String CANCEL = "cancel";
     public static final String GATEWAYS = "gateways";
     public static final String SYNC = "sync";
+    public static final String NODES = "nodes";
 
     /** At most this many jobs in one {@link #LIST} reply, newest first: a reply must fit one NATS message. */
     public static final int LIST_LIMIT = 500;
@@ -40,7 +41,8 @@ public final class ApiMessages {
      * One client request.
      *
      * @param op one of the operation names above
-     * @param jobId the job it is about, empty for {@link #SUBMIT}, {@link #LIST} and {@link #SYNC}
+     * @param jobId the job it is about, empty for {@link #SUBMIT}, {@link #LIST}, {@link #SYNC} and
+     *     {@link #NODES}
      * @param spec the job spec as JSON, for {@link #SUBMIT}
      * @param after for {@link #SYNC}: job id to the last event sequence the client has
      */
@@ -92,6 +94,23 @@ public final class ApiMessages {
             return new ExecutionResult(executionId, nodeId, ExecutionState.valueOf(state), exitCode, stdout,
                     stdoutTruncated, stderr, stderrTruncated, failureReason, failureMessage, engineDetail, published,
                     Instant.ofEpochMilli(startedAt), Instant.ofEpochMilli(finishedAt));
+        }
+    }
+
+    /** A live compute node ({@link #NODES}); the gateway empty when it serves none, times in epoch milliseconds. */
+    public record ComputeNode(String nodeId, List<String> engines, int maxConcurrent, int active, long cpuMillis,
+                              long memoryBytes, Map<String, String> labels, int heldCids, String gateway,
+                              long lastHeard) {
+        public static ComputeNode of(dev.bacalhau4j.core.ComputeNodeInfo n) {
+            return new ComputeNode(n.nodeId(), n.engines(), n.maxConcurrentExecutions(), n.activeExecutions(),
+                    n.cpuMillis(), n.memoryBytes(), n.labels(), n.heldCids(),
+                    n.gateway().map(URI::toString).orElse(""), n.lastHeard().toEpochMilli());
+        }
+
+        public dev.bacalhau4j.core.ComputeNodeInfo toApi() {
+            return new dev.bacalhau4j.core.ComputeNodeInfo(nodeId, engines, maxConcurrent, active, cpuMillis,
+                    memoryBytes, labels, heldCids, gateway.isEmpty() ? Optional.empty() : Optional.of(URI.create(gateway)),
+                    Instant.ofEpochMilli(lastHeard));
         }
     }
 

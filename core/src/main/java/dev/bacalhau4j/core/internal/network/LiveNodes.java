@@ -19,7 +19,15 @@ public final class LiveNodes {
     private static final Logger log = LoggerFactory.getLogger(LiveNodes.class);
 
     /** One live node: its id, its latest announcement, and when it arrived ({@link System#nanoTime()}). */
-    public record Peer(String nodeId, Messages.NodeInfo info, long seenAt) {}
+    public record Peer(String nodeId, Messages.NodeInfo info, long seenAt) {
+        /** The node as the public API shows it. */
+        public dev.bacalhau4j.core.ComputeNodeInfo toApi() {
+            java.time.Instant heard = java.time.Instant.now().minusNanos(Math.max(0, System.nanoTime() - seenAt));
+            return new dev.bacalhau4j.core.ComputeNodeInfo(nodeId, info.engines(), info.maxConcurrent(), info.active(),
+                    info.cpuMillis(), info.memoryBytes(), info.labels(), info.cids().size(),
+                    info.gateway().isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(info.gateway())), heard);
+        }
+    }
 
     private final int missedHeartbeats;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();

@@ -111,6 +111,11 @@ public final class NetworkNode implements NodeApi {
     }
 
     @Override
+    public List<dev.bacalhau4j.core.ComputeNodeInfo> computeNodes() {
+        return orchestrator.map(Orchestrator::computeNodes).orElse(List.of());
+    }
+
+    @Override
     public IpfsServices ipfs() {
         return local.ipfs();
     }

@@ -208,6 +208,12 @@ public final class Orchestrator implements AutoCloseable {
         });
     }
 
+    /** The live compute nodes, by id. */
+    public List<dev.bacalhau4j.core.ComputeNodeInfo> computeNodes() {
+        return live.all().stream().sorted(java.util.Comparator.comparing(LiveNodes.Peer::nodeId))
+                .map(LiveNodes.Peer::toApi).toList();
+    }
+
     /** Gateways of the live nodes that ran {@code jobId} (first), then of the other live nodes. */
     public List<URI> gatewaysFor(String jobId) {
         Set<URI> out = new LinkedHashSet<>();

@@ -85,10 +85,11 @@ final class OrchestratorApi implements AutoCloseable {
                     .cancel();
             case ApiMessages.GATEWAYS -> orchestrator.gatewaysFor(jobId).stream().map(Object::toString).toList();
             case ApiMessages.SYNC -> sync(r.after() == null ? Map.of() : r.after());
+            case ApiMessages.NODES -> orchestrator.computeNodes().stream().map(ApiMessages.ComputeNode::of).toList();
             default -> throw new IllegalArgumentException("unknown client operation '" + r.op() + "' (known: "
                     + String.join(", ", ApiMessages.SUBMIT, ApiMessages.DESCRIBE, ApiMessages.LIST,
                     ApiMessages.HISTORY, ApiMessages.RESULT, ApiMessages.CANCEL, ApiMessages.GATEWAYS,
-                    ApiMessages.SYNC) + ")");
+                    ApiMessages.SYNC, ApiMessages.NODES) + ")");
         };
     }
 

@@ -170,6 +170,12 @@ public final class RemoteNode implements NodeApi {
     }
 
     @Override
+    public List<dev.bacalhau4j.core.ComputeNodeInfo> computeNodes() {
+        return call(request(ApiMessages.NODES, ""), new TypeReference<List<ApiMessages.ComputeNode>>() {},
+                REQUEST_TIMEOUT).stream().map(ApiMessages.ComputeNode::toApi).toList();
+    }
+
+    @Override
     public IpfsServices ipfs() {
         return local.ipfs();
     }
