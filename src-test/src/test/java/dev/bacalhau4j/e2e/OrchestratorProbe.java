@@ -18,7 +18,8 @@ import java.time.Duration;
 public final class OrchestratorProbe {
     public static void main(String[] args) throws Exception {
         Bacalhau node = Bacalhau.builder().nats(URI.create(args[0])).directory(Path.of(args[1]))
-                .orchestrator(true).compute(false).heartbeat(Duration.ofMillis(200)).fuse(false).build();
+                .orchestrator(true).compute(false).heartbeat(Duration.ofMillis(200))
+                .missedHeartbeats(Orchestrators.MISSED_HEARTBEATS).fuse(false).build();
         System.out.println("ORCH " + node.info().nodeId());
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -9,9 +9,16 @@ import java.time.Duration;
 final class Orchestrators {
     private Orchestrators() {}
 
-    /** Orchestrator only, on {@code dir}; 200 ms heartbeats, so a silent node is lost within a second; no FUSE. */
+    /** Heartbeats the tests' orchestrators miss before they call a node lost. */
+    static final int MISSED_HEARTBEATS = 10;
+
+    /**
+     * Orchestrator only, on {@code dir}; 200 ms heartbeats, a node lost after 10 missed ones (2 s):
+     * quick for the fault tests, yet a loaded CI machine's stall of a child JVM does not make a healthy
+     * node lost (at 3 missed, 600 ms, it did, and a Count=2 job ran a third execution); no FUSE.
+     */
     static Bacalhau inProcess(NatsServer nats, Path dir) {
         return Bacalhau.builder().directory(dir).nats(nats.uri()).orchestrator(true).compute(false)
-                .heartbeat(Duration.ofMillis(200)).fuse(false).build();
+                .heartbeat(Duration.ofMillis(200)).missedHeartbeats(MISSED_HEARTBEATS).fuse(false).build();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bacalhau4j.api.ConstraintOperator;
 import dev.bacalhau4j.api.ExecutionResult;
+import dev.bacalhau4j.api.ExecutionState;
 import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
@@ -62,14 +63,17 @@ class SchedulingEndToEndTest {
         JobResult eu = run(Job.wasm(Programs.wasm("trivial")).constraint("region", ConstraintOperator.EQUALS, "eu")
                 .build());
         assertThat(eu.state()).as(eu.message()).isEqualTo(JobState.COMPLETED);
-        assertThat(eu.executions()).extracting(ExecutionResult::nodeId).containsExactly(a.nodeId());
+        assertThat(eu.executions()).extracting(ExecutionResult::nodeId).containsOnly(a.nodeId());
 
         JobResult us = run(Job.wasm(Programs.wasm("trivial")).count(2)
                 .constraint("region", ConstraintOperator.IN, "us").constraint("name", ConstraintOperator.NOT_EQUALS, "a")
                 .build());
         assertThat(us.state()).as(us.message()).isEqualTo(JobState.COMPLETED);
-        assertThat(us.executions()).extracting(ExecutionResult::nodeId)
-                .containsExactlyInAnyOrder(b.nodeId(), c.nodeId());
+        // completed on both us nodes; a node lost for a moment may have had an execution failed and
+        // rescheduled, but only ever on the nodes that match
+        assertThat(us.executions()).filteredOn(e -> e.state() == ExecutionState.COMPLETED)
+                .extracting(ExecutionResult::nodeId).containsExactlyInAnyOrder(b.nodeId(), c.nodeId());
+        assertThat(us.executions()).extracting(ExecutionResult::nodeId).containsOnly(b.nodeId(), c.nodeId());
     }
 
     @Test
