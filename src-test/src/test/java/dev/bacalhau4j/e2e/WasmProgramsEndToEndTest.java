@@ -95,7 +95,7 @@ class WasmProgramsEndToEndTest {
         assertThat(result.state()).isEqualTo(JobState.FAILED);
         assertThat(result.execution().orElseThrow().failureReason()).isEqualTo("timeout");
         assertThat(result.message()).isEqualTo("timeout: the module ran past its execution timeout of 1s and was stopped");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("an endless loop stopped").isLessThan(Duration.ofSeconds(60));
     }
 
     @Test

@@ -61,7 +61,7 @@ class FuseMountLifecycleTest {
 
     @Test
     void shouldCloseQuicklyWhileAFileIsStillOpenOnTheMount() throws IOException {
-        FuseMount mount = FuseMount.mount(src, mnt, FuseMountOptions.builder().closeTimeout(Duration.ofSeconds(5)).build());
+        FuseMount mount = FuseMount.mount(src, mnt, FuseMountOptions.builder().closeTimeout(Duration.ofSeconds(120)).build());
         FileChannel open = FileChannel.open(mnt.resolve("big.bin"), StandardOpenOption.READ);
         try {
             assertThat(open.read(ByteBuffer.allocate(10), 0)).isEqualTo(10);
@@ -70,7 +70,8 @@ class FuseMountLifecycleTest {
             mount.close();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(millis).as("close took %d ms", millis).isLessThan(3000);
+            // far below the 120 s close timeout: close did not wait for the open file
+            assertThat(millis).as("close took %d ms", millis).isLessThan(30_000);
             assertThat(mount.isServing()).isFalse();
             assertThat(FuseTestSupport.mountsAt(mnt)).isEmpty();
             assertThat(names(mnt)).isEmpty();

@@ -132,7 +132,7 @@ class FunctionRuntimeTest {
         assertThat(o.failure()).contains(FailureKind.TIMEOUT);
         assertThat(o.failureMessage()).isEqualTo("the script ran past its execution timeout of 1s and was stopped");
         assertThat(out(o)).isEqualTo("start\n");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("an endless loop stopped").isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
