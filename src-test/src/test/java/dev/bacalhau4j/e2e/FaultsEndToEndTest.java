@@ -85,10 +85,14 @@ class FaultsEndToEndTest {
 
             JobResult r = job.await(Duration.ofSeconds(120));
             assertThat(r.state()).as(r.message()).isEqualTo(JobState.COMPLETED);
-            assertThat(r.executions()).hasSize(2);
             assertThat(r.executions().get(0).nodeId()).isEqualTo(victim.nodeId());
             assertThat(r.executions().get(0).failureReason()).isEqualTo("node-lost");
-            assertThat(r.executions().get(1).nodeId()).isNotEqualTo(victim.nodeId());
+            // one completed elsewhere; on a machine loaded enough to stall the survivor past the
+            // heartbeat window it may have been called lost too in between, and rescheduled
+            assertThat(r.executions()).filteredOn(e -> e.state() == ExecutionState.COMPLETED).singleElement()
+                    .satisfies(e -> assertThat(e.nodeId()).isNotEqualTo(victim.nodeId()));
+            assertThat(r.executions()).filteredOn(e -> e.state() != ExecutionState.COMPLETED)
+                    .extracting(ExecutionResult::failureReason).containsOnly("node-lost");
             assertThat(r.stdout()).startsWith("iterations=" + WORK);
         }
     }
