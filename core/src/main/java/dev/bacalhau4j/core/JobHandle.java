@@ -44,6 +44,17 @@ public interface JobHandle {
     void onEvent(Consumer<JobEvent> listener);
 
     /**
+     * Calls {@code listener} with what the job's executions print: on the embedded node live, while
+     * they run (what was printed before the call first, so nothing is missed), on the runtime's
+     * threads (keep it quick: the program waits for it); for a job on a network of nodes, whose
+     * output travels with its result, once the job ends. Either way the listener sees what the
+     * result keeps: each stream up to the node's log cap (1 MiB by default).
+     *
+     * @param listener receives each chunk, in order per execution and stream
+     */
+    void onLog(Consumer<LogChunk> listener);
+
+    /**
      * Waits for the job to end and returns its result.
      *
      * @return the result, in a terminal state

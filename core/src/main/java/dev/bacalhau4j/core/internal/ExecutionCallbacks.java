@@ -12,6 +12,11 @@ public interface ExecutionCallbacks {
     /** The execution exists and holds a slot ({@code New}, then {@code BidAccepted} locally). */
     void created(String executionId);
 
+    /** Where the runtime reports what execution {@code executionId} prints while it runs; nowhere by default. */
+    default dev.bacalhau4j.api.runtime.ExecutionListener output(String executionId) {
+        return dev.bacalhau4j.api.runtime.ExecutionListener.NONE;
+    }
+
     /** The execution moved to a non-terminal {@code state}. */
     void transition(String executionId, ExecutionState state, String message);
 

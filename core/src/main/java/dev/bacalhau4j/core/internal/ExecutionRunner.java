@@ -74,7 +74,7 @@ final class ExecutionRunner {
             cb.transition(executionId, ExecutionState.RUNNING, "staging inputs and running " + job.task().engine().type());
             Task task = job.task();
             step = "staging the inputs";
-            ExecutionContext context = stage(jobId, job, executionId, task, scratch, runtime);
+            ExecutionContext context = stage(jobId, job, executionId, task, scratch, runtime, cb.output(executionId));
             log.debug("job {} execution {}: running on {}", jobId, executionId, runtime.engineType());
             step = "running the program and reading its outputs";
             outcome = runtime.execute(context);
@@ -160,7 +160,8 @@ final class ExecutionRunner {
         return result;
     }
 
-    private ExecutionContext stage(String jobId, dev.bacalhau4j.api.Job job, String executionId, Task task, Path scratch, Runtime runtime)
+    private ExecutionContext stage(String jobId, dev.bacalhau4j.api.Job job, String executionId, Task task, Path scratch, Runtime runtime,
+            ExecutionListener output)
             throws IOException {
         Path area = Files.createDirectory(scratch.resolve(STAGING_AREA));
         List<Mount> inputs = new ArrayList<>();
@@ -197,7 +198,7 @@ final class ExecutionRunner {
         }
         Path runtimeScratch = Files.createDirectory(scratch.resolve("runtime"));
         return new ExecutionContext(jobId, executionId, task, inputs, outputs, entryModule, importModules,
-                stdin, limits(task), Ids.seedOf(job), runtimeScratch, ExecutionListener.NONE);
+                stdin, limits(task), Ids.seedOf(job), runtimeScratch, output);
     }
 
     private ExecutionLimits limits(Task task) {

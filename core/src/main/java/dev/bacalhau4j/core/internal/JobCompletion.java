@@ -36,6 +36,13 @@ public final class JobCompletion {
         }
     }
 
+    /** Delivers what the job's executions printed to {@code listener} once {@code done} completes normally. */
+    public static void logsAtEnd(CompletableFuture<JobResult> done,
+            java.util.function.Consumer<dev.bacalhau4j.core.LogChunk> listener) {
+        java.util.Objects.requireNonNull(listener, "listener == null");
+        done.thenAccept(result -> dev.bacalhau4j.core.LogChunk.allOf(result).forEach(listener));
+    }
+
     private static RuntimeException unwrap(ExecutionException e) {
         return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }

@@ -23,6 +23,7 @@ final class JobRun implements JobHandle {
     private final LocalNode node;
     final CompletableFuture<JobResult> done = new CompletableFuture<>();
     final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
+    final LiveLogs logs;
 
     // guarded by this
     JobState state;
@@ -37,6 +38,7 @@ final class JobRun implements JobHandle {
         this.job = job;
         this.state = state;
         this.node = node;
+        this.logs = new LiveLogs(node.config().logCapBytes());
     }
 
     @Override
@@ -57,6 +59,21 @@ final class JobRun implements JobHandle {
     @Override
     public void onEvent(Consumer<JobEvent> listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
+    }
+
+    @Override
+    public void onLog(Consumer<dev.bacalhau4j.core.LogChunk> listener) {
+        java.util.Objects.requireNonNull(listener, "listener == null");
+        if (done.isCompletedExceptionally()) return; // the store failed: no result to read logs from
+        if (done.isDone()) {
+            dev.bacalhau4j.core.LogChunk.allOf(done.join()).forEach(listener);
+        } else {
+            logs.subscribe(listener, () -> done.isCompletedExceptionally() ? emptyResult() : done.join());
+        }
+    }
+
+    private JobResult emptyResult() {
+        return new JobResult(id, JobState.FAILED, "", List.of());
     }
 
     @Override

@@ -343,6 +343,11 @@ public final class LocalNode implements NodeApi {
             }
 
             @Override
+            public dev.bacalhau4j.api.runtime.ExecutionListener output(String executionId) {
+                return run.logs.forExecution(executionId);
+            }
+
+            @Override
             public boolean cancelled() {
                 synchronized (run) {
                     return run.cancelledTo != null;
@@ -431,7 +436,7 @@ public final class LocalNode implements NodeApi {
             }
             run.state = to;
             emit(run, event);
-            if (to.isTerminal()) ended(run).complete(resultOf(run.id, to, message));
+            if (to.isTerminal()) complete(run, resultOf(run.id, to, message));
             return true;
         }
     }
@@ -449,7 +454,7 @@ public final class LocalNode implements NodeApi {
                 JobEvent failed = store.transitionJob(run.id, JobState.FAILED, reason);
                 run.state = JobState.FAILED;
                 emit(run, failed);
-                ended(run).complete(resultOf(run.id, JobState.FAILED, reason));
+                complete(run, resultOf(run.id, JobState.FAILED, reason));
                 return;
             } catch (BacalhauException again) {
                 e.addSuppressed(again);
@@ -464,6 +469,13 @@ public final class LocalNode implements NodeApi {
         }
         ended(run).completeExceptionally(new BacalhauException("job " + run.id + " on node " + nodeId
                 + " failed and " + reason, e));
+        run.logs.end();
+    }
+
+    /** Ends {@code run} with {@code result}: its awaiters get it, and its logs are the result's from now on. */
+    private void complete(JobRun run, JobResult result) {
+        ended(run).complete(result);
+        run.logs.end();
     }
 
     /** Stops {@code run}'s timers and forgets it as active; returns its future to complete. */

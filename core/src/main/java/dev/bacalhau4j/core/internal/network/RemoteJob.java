@@ -106,6 +106,11 @@ final class RemoteJob implements JobHandle {
     }
 
     @Override
+    public void onLog(Consumer<dev.bacalhau4j.core.LogChunk> listener) {
+        JobCompletion.logsAtEnd(done, listener); // the output travels with the result
+    }
+
+    @Override
     public void onEvent(Consumer<JobEvent> listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
     }
