@@ -13,6 +13,7 @@ import dev.bacalhau4j.core.internal.NodeApi;
 import dev.bacalhau4j.core.internal.NodeConfig;
 import dev.bacalhau4j.core.internal.network.NetworkConfig;
 import dev.bacalhau4j.core.internal.network.NetworkNode;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -210,6 +211,26 @@ public final class Bacalhau implements AutoCloseable {
      * @throws BacalhauException when the job published nothing
      */
     public void download(JobResult result, Path target) throws IOException {
+        download(result, target, TransferListener.NONE, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #download(JobResult, Path)}, in two reported steps for an {@code ipfs} result:
+     * {@code fetched} hears the bytes received from a gateway while the outputs' DAG is fetched
+     * (nothing when this node has it all), then {@code written} hears the file bytes written against
+     * the total the DAG's files declare. The copy of a {@code local} result is not reported.
+     *
+     * @param result a job's result
+     * @param target a directory to create
+     * @param fetched hears the fetch, on the calling thread
+     * @param written hears the writing, on the calling thread
+     * @throws IOException when the outputs cannot be fetched or written
+     * @throws BacalhauException when the job published nothing
+     */
+    public void download(JobResult result, Path target, TransferListener fetched, TransferListener written)
+            throws IOException {
+        Objects.requireNonNull(fetched, "fetched == null");
+        Objects.requireNonNull(written, "written == null");
         PublishedResult published = result.outputs().orElseThrow(() -> new BacalhauException("job "
                 + result.jobId() + " published no results (state " + result.state() + ")"));
         URI location = published.location();
@@ -218,13 +239,13 @@ public final class Bacalhau implements AutoCloseable {
             List<URI> peers = node.gatewaysFor(result.jobId());
             if (!peers.isEmpty()) {
                 try {
-                    node.ipfs().fetchFrom(dev.bacalhau4j.ipfs.IpfsPath.parse(cid), peers);
+                    node.ipfs().fetchFrom(dev.bacalhau4j.ipfs.IpfsPath.parse(cid), peers, fetched);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("fetching " + cid + " was interrupted");
                 }
             }
-            ipfs.get(cid, target);
+            ipfs.get(cid, target, fetched, written);
         } else if ("file".equals(location.getScheme())) {
             FileTrees.copyNew(Path.of(location), target);
         } else {

@@ -3,6 +3,7 @@ package dev.bacalhau4j.core;
 import dev.bacalhau4j.core.internal.ipfs.IpfsServices;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.IpfsPath;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.Block;
 import dev.bacalhau4j.ipfs.block.GcReport;
 import dev.bacalhau4j.ipfs.block.Pin;
@@ -55,10 +56,26 @@ public final class NodeIpfs {
      * @throws IOException when the path cannot be read
      */
     public Cid add(Path path, ImportProfile profile) throws IOException {
+        return add(path, profile, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #add(Path, ImportProfile)}, telling {@code listener} the file bytes read so far
+     * against the total size of the files under {@code path}.
+     *
+     * @param path a file or directory
+     * @param profile how to chunk and lay out the DAG
+     * @param listener hears the progress, on the calling thread
+     * @return the root's CID
+     * @throws IOException when the path cannot be read
+     */
+    public Cid add(Path path, ImportProfile profile, TransferListener listener) throws IOException {
         Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(listener, "listener == null");
         // the lease keeps the new blocks through a concurrent GC until the root is pinned
         try (var lease = ipfs.store().pins().lease("adding " + path)) {
-            Cid cid = new UnixFsImporter(ipfs.store(), profile).addTree(path).cid();
+            UnixFsImporter importer = new UnixFsImporter(ipfs.store(), profile);
+            Cid cid = (listener == TransferListener.NONE ? importer.addTree(path) : importer.addTree(path, listener)).cid();
             ipfs.store().pins().pin(cid, "added " + path.getFileName());
             return cid;
         }
@@ -135,9 +152,26 @@ public final class NodeIpfs {
      * @throws IOException when a block cannot be had, or {@code target} cannot be written
      */
     public void get(String cidPath, Path target) throws IOException {
+        get(cidPath, target, TransferListener.NONE, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #get(String, Path)}, in two reported steps: {@code fetched} hears the bytes received
+     * from a gateway while the DAG is fetched (nothing when the node has it all), then
+     * {@code written} hears the file bytes written against the total the DAG's files declare.
+     *
+     * @param cidPath {@code CID} or {@code CID/path}
+     * @param target a path to create
+     * @param fetched hears the fetch, on the calling thread
+     * @param written hears the writing, on the calling thread
+     * @throws IOException when a block cannot be had, or {@code target} cannot be written
+     */
+    public void get(String cidPath, Path target, TransferListener fetched, TransferListener written) throws IOException {
+        Objects.requireNonNull(fetched, "fetched == null");
+        Objects.requireNonNull(written, "written == null");
         IpfsPath path = parse(cidPath);
-        fetch(path);
-        ipfs.exporter().get(ipfs.exporter().resolve(path.root(), path.segments()).cid(), target);
+        fetch(path, fetched);
+        ipfs.exporter().get(ipfs.exporter().resolve(path.root(), path.segments()).cid(), target, written);
     }
 
     /**
@@ -240,8 +274,12 @@ public final class NodeIpfs {
     }
 
     private void fetch(IpfsPath path) throws IOException {
+        fetch(path, TransferListener.NONE);
+    }
+
+    private void fetch(IpfsPath path, TransferListener listener) throws IOException {
         try {
-            ipfs.fetch(path);
+            ipfs.fetch(path, listener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("fetching " + path + " was interrupted");

@@ -76,6 +76,18 @@ final class BacalhauCommand implements Runnable {
             description = "Print stack traces with errors, and the node's log at INFO level.")
     boolean verbose;
 
+    /** When live progress is drawn on stderr. */
+    enum ProgressWhen { AUTO, ALWAYS, NEVER }
+
+    @Option(names = "--progress", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+            description = "Live progress on stderr while waiting for a job (state and elapsed time) or moving data "
+                    + "(a bar with bytes and rate): auto (default: only when stderr is a terminal), always, never. "
+                    + "Never with --output json|yaml or --id-only; stdout is the same either way.")
+    ProgressWhen progress = ProgressWhen.AUTO;
+
+    @Option(names = "--no-progress", scope = ScopeType.INHERIT, description = "The same as --progress=never.")
+    boolean noProgress;
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +99,16 @@ final class BacalhauCommand implements Runnable {
     /** The top command of the command line that {@code spec} belongs to. */
     static BacalhauCommand of(CommandSpec spec) {
         return (BacalhauCommand) spec.root().userObject();
+    }
+
+    /**
+     * Whether this invocation draws live progress on stderr: {@code --progress} and
+     * {@code --no-progress}, and for {@code auto} whether stderr is a terminal. Each command also
+     * leaves it off for machine output (--output json|yaml, --id-only).
+     */
+    boolean showsProgress() {
+        if (noProgress || progress == ProgressWhen.NEVER) return false;
+        return progress == ProgressWhen.ALWAYS || Terminal.stderrIsTerminal();
     }
 
     /** The node directory this invocation uses. */

@@ -2,6 +2,7 @@ package dev.bacalhau4j.examples.cli;
 
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.DiscardingBlockstore;
 import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import dev.bacalhau4j.ipfs.importer.UnixFsImporter;
@@ -50,9 +51,21 @@ final class IpfsAddCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--profile: " + e.getMessage(), e);
             }
-            Cid cid = onlyHash
-                    ? new UnixFsImporter(new DiscardingBlockstore(), chosen).addTree(abs).cid()
-                    : node.ipfs().add(abs, chosen);
+            Cid cid;
+            if (BacalhauCommand.of(spec).showsProgress()) {
+                TransferProgress progress = Transfers.progress();
+                try (LiveStatus bar = Transfers.show(progress, spec.commandLine().getErr())) {
+                    TransferListener reading = progress.step(onlyHash ? "Hashing" : "Adding");
+                    cid = onlyHash
+                            ? new UnixFsImporter(new DiscardingBlockstore(), chosen).addTree(abs, reading).cid()
+                            : node.ipfs().add(abs, chosen, reading);
+                    bar.finish(progress.line());   // the last bar stays, as curl's does
+                }
+            } else {
+                cid = onlyHash
+                        ? new UnixFsImporter(new DiscardingBlockstore(), chosen).addTree(abs).cid()
+                        : node.ipfs().add(abs, chosen);
+            }
             spec.commandLine().getOut().println(quiet ? cid.toString() : "added " + cid + " " + abs.getFileName());
         }
         return ExitCodes.OK;

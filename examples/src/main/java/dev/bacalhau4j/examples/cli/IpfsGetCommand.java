@@ -31,7 +31,15 @@ final class IpfsGetCommand implements Callable<Integer> {
             throw new UsageException("DIR: " + abs + " already exists");
         }
         try (Bacalhau node = BacalhauCommand.of(spec).openNode(List.of())) {
-            node.ipfs().get(path, abs);
+            if (BacalhauCommand.of(spec).showsProgress()) {
+                TransferProgress progress = Transfers.progress();
+                try (LiveStatus bar = Transfers.show(progress, spec.commandLine().getErr())) {
+                    node.ipfs().get(path, abs, progress.step("Fetching"), progress.step("Writing"));
+                    bar.finish(progress.line());   // the last bar stays, as curl's does
+                }
+            } else {
+                node.ipfs().get(path, abs);
+            }
         }
         spec.commandLine().getOut().println("wrote " + path + " to " + abs);
         return ExitCodes.OK;

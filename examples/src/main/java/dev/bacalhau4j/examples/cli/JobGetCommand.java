@@ -36,7 +36,15 @@ final class JobGetCommand implements Callable<Integer> {
         try (Bacalhau node = BacalhauCommand.of(spec).openJobNode(spec, List.of())) {
             JobDescribeCommand.requireJob(node, id, BacalhauCommand.of(spec));
             JobResult result = node.result(id).orElseThrow();
-            node.download(result, target);
+            if (BacalhauCommand.of(spec).showsProgress()) {
+                TransferProgress progress = Transfers.progress();
+                try (LiveStatus bar = Transfers.show(progress, spec.commandLine().getErr())) {
+                    node.download(result, target, progress.step("Fetching"), progress.step("Writing"));
+                    bar.finish(progress.line());   // the last bar stays, as curl's does
+                }
+            } else {
+                node.download(result, target);
+            }
             spec.commandLine().getOut().println("Results for job " + id + " ("
                     + result.outputs().map(p -> p.location().toString()).orElse("") + ") written to " + target);
         }

@@ -39,7 +39,7 @@ final class JobLogsCommand implements Callable<Integer> {
         try (Bacalhau node = top.openJobNode(spec, List.of())) {
             JobInfo info = JobDescribeCommand.requireJob(node, id, top);
             if (follow && !info.state().isTerminal()) {
-                result = node.job(id).orElseThrow().await();
+                result = JobProgress.await(node.job(id).orElseThrow(), top.showsProgress(), spec.commandLine().getErr());
             } else {
                 result = node.result(id).orElseThrow();
             }

@@ -71,7 +71,8 @@ final class JobRunCommand implements Callable<Integer> {
         }
         BacalhauCommand top = BacalhauCommand.of(spec);
         try (Bacalhau node = top.openJobNode(spec, List.of())) {
-            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, follow, format,
+            boolean progress = waiting.wait && !waiting.idOnly && format == OutputFormat.HUMAN && top.showsProgress();
+            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, follow, format, progress,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

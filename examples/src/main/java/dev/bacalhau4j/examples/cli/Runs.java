@@ -22,7 +22,8 @@ final class Runs {
             throws InterruptedException {
         BacalhauCommand top = BacalhauCommand.of(spec);
         try (Bacalhau node = top.openJobNode(spec, flags.localPaths())) {
-            return run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, false, OutputFormat.HUMAN,
+            boolean progress = waiting.wait && !waiting.idOnly && top.showsProgress();
+            return run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, false, OutputFormat.HUMAN, progress,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -33,10 +34,11 @@ final class Runs {
      * <p>An embedded node lives in this process, so the command stays until the job ends (leaving
      * earlier would stop it); a {@code remote} orchestrator keeps the job, so {@code wait == false}
      * returns at once there. {@code wait == false} prints the job id at once and nothing more;
-     * {@code follow} prints the job's logs at the end instead of the summary.
+     * {@code follow} prints the job's logs at the end instead of the summary; {@code progress}
+     * draws a live line on {@code err} while waiting (see {@link JobProgress}).
      */
     static int run(Bacalhau node, boolean remote, Job job, boolean wait, boolean idOnly, boolean follow,
-            OutputFormat format, PrintWriter out, PrintWriter err) throws InterruptedException {
+            OutputFormat format, boolean progress, PrintWriter out, PrintWriter err) throws InterruptedException {
         JobHandle handle = node.submit(job);
         if (remote && !wait) {
             out.println(handle.id());
@@ -51,7 +53,7 @@ final class Runs {
                 out.println(handle.id());
                 out.flush();
             }
-            result = handle.await();
+            result = JobProgress.await(handle, progress, err);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);

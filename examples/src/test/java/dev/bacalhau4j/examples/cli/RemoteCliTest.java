@@ -82,6 +82,37 @@ class RemoteCliTest {
     }
 
     @Test
+    void shouldDownloadAJobsResultsFromTheRemoteNetwork() throws Exception {
+        String server = nats.uri().toString();
+        CliRun run = CliRun.run(cliDir, "--nats", server, "--orchestrator", orchestratorId,
+                "wasm", "run", echo(), "fetched", "--id-only");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String id = run.out().strip();
+
+        Path plainDir = cliDir.resolve("plain");
+        Path liveDir = cliDir.resolve("live");
+        CliRun plain = CliRun.run(cliDir, "--nats", server, "--orchestrator", orchestratorId,
+                "job", "get", id, "--output-dir", plainDir.toString());
+        // a second client run, with progress: its own in-memory node fetches the DAG again
+        CliRun live = CliRun.run(cliDir, "--nats", server, "--orchestrator", orchestratorId, "--progress=always",
+                "job", "get", id, "--output-dir", liveDir.toString());
+
+        assertThat(plain.exitCode()).as(plain.toString()).isZero();
+        assertThat(plain.out()).startsWith("Results for job " + id + " (ipfs://").endsWith(" written to " + plainDir + "\n");
+        assertThat(plain.err()).isEmpty();
+        for (Path dir : new Path[] {plainDir, liveDir}) {
+            assertThat(dir.resolve("stdout")).content().contains("argv[1]=fetched");
+            assertThat(dir.resolve("exitCode")).hasContent("0\n");
+        }
+        assertThat(live.exitCode()).as(live.toString()).isZero();
+        assertThat(live.out().replace(liveDir.toString(), "DIR")).isEqualTo(plain.out().replace(plainDir.toString(), "DIR"));
+        assertThat(live.err()).containsPattern("\\rWriting \\[#{24}\\] .+ / .+\\n$");
+        // the local node directory was not used: the results came over the network
+        CliRun local = CliRun.run(cliDir, "job", "get", id, "--output-dir", cliDir.resolve("local").toString());
+        assertThat(local.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void shouldRefuseOneRemoteOptionWithoutTheOther() throws Exception {
         CliRun natsOnly = CliRun.run(cliDir, "--nats", nats.uri().toString(), "job", "list");
         CliRun orchestratorOnly = CliRun.run(cliDir, "job", "list", "--orchestrator", orchestratorId);

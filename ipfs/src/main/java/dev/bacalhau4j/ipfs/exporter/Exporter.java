@@ -3,6 +3,7 @@ package dev.bacalhau4j.ipfs.exporter;
 import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.Multicodec;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import dev.bacalhau4j.ipfs.dag.PbLink;
 import java.io.IOException;
@@ -206,7 +207,23 @@ public final class Exporter {
      */
     public void get(Cid cid, Path target) throws IOException {
         Objects.requireNonNull(cid, "cid == null");
-        new TreeWriter(store).write(cid, Objects.requireNonNull(target, "target == null"));
+        get(cid, target, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #get(Cid, Path)}, telling {@code listener} the file bytes written so far against
+     * the total the DAG's file nodes declare (read from their root blocks before anything is
+     * written, so the total is known from the first call on).
+     *
+     * @param cid the DAG
+     * @param target the path to create
+     * @param listener hears the progress, on this thread
+     * @throws IOException when a block is missing, the DAG is corrupt, or {@code target} cannot be written
+     */
+    public void get(Cid cid, Path target, TransferListener listener) throws IOException {
+        Objects.requireNonNull(cid, "cid == null");
+        Objects.requireNonNull(listener, "listener == null");
+        new TreeWriter(store, listener).write(cid, Objects.requireNonNull(target, "target == null"));
     }
 
     /**

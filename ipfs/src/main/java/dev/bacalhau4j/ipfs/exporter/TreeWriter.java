@@ -1,6 +1,7 @@
 package dev.bacalhau4j.ipfs.exporter;
 
 import dev.bacalhau4j.ipfs.Cid;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import dev.bacalhau4j.ipfs.dag.PbLink;
 import java.io.IOException;
@@ -24,16 +25,27 @@ import java.util.Set;
 /**
  * Writes a UnixFS DAG out as files: into a fresh temporary sibling of the target, renamed onto the
  * target when complete, so a failure leaves nothing behind. Entry names are checked before use
- * and every file is created new, so a hostile DAG cannot write outside the target.
+ * and every file is created new, so a hostile DAG cannot write outside the target. A listener, when
+ * given, hears the file bytes written so far against the total the DAG's file nodes declare.
  */
 final class TreeWriter {
     /** Levels of nested directories written out. */
     static final int MAX_DEPTH = 256;
 
+    private static final int CHUNK = 64 * 1024;
+
     private final Blockstore store;
+    private final TransferListener listener;
+    private long total = -1;
+    private long written;
 
     TreeWriter(Blockstore store) {
+        this(store, TransferListener.NONE);
+    }
+
+    TreeWriter(Blockstore store, TransferListener listener) {
         this.store = store;
+        this.listener = listener;
     }
 
     void write(Cid root, Path target) throws IOException {
@@ -44,6 +56,10 @@ final class TreeWriter {
         }
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "the target of get must not exist");
+        }
+        if (listener != TransferListener.NONE) {
+            total = fileBytes(root, root.toString(), 0);
+            listener.transferred(0, total);
         }
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
         try {
@@ -63,6 +79,25 @@ final class TreeWriter {
             throw t;
         }
         deleteRecursively(staging);
+    }
+
+    /** The bytes of the files under {@code cid}, from their root blocks (only read when a listener wants a total). */
+    private long fileBytes(Cid cid, String where, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            return 0;   // writeNode refuses it with the reason
+        }
+        UnixFsNode node = UnixFsNode.load(store, cid, where);
+        return switch (node.kind) {
+            case RAW_BLOCK, FILE -> UnixFsFileReader.open(store, cid, where).size();
+            case SYMLINK -> 0;
+            case DIRECTORY, HAMT -> {
+                long sum = 0;
+                for (PbLink entry : Directories.entries(store, node, where)) {
+                    sum += fileBytes(entry.hash(), where + "/" + entry.nameOrEmpty(), depth + 1);
+                }
+                yield sum;
+            }
+        };
     }
 
     private void writeNode(Cid cid, String where, Path out, int depth) throws IOException {
@@ -107,7 +142,16 @@ final class TreeWriter {
         UnixFsFileReader reader = UnixFsFileReader.open(store, cid, where);
         try (InputStream in = new RangeInputStream(reader, 0, reader.size());
              OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            in.transferTo(os);
+            if (listener == TransferListener.NONE) {
+                in.transferTo(os);
+                return;
+            }
+            byte[] buffer = new byte[CHUNK];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                os.write(buffer, 0, n);
+                written += n;
+                listener.transferred(written, total);
+            }
         }
     }
 

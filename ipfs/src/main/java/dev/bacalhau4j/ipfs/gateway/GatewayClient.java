@@ -5,6 +5,7 @@ import dev.bacalhau4j.ipfs.Cid;
 import dev.bacalhau4j.ipfs.IpfsFormatException;
 import dev.bacalhau4j.ipfs.IpfsPath;
 import dev.bacalhau4j.ipfs.Multicodec;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.Block;
 import dev.bacalhau4j.ipfs.block.BlockNotFoundException;
 import dev.bacalhau4j.ipfs.block.Blockstore;
@@ -97,6 +98,26 @@ public final class GatewayClient {
      * @throws InterruptedException when the thread is interrupted while waiting for a gateway
      */
     public FetchReport fetchDag(IpfsPath path, Blockstore store) throws IOException, InterruptedException {
+        return fetchDag(path, store, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #fetchDag(IpfsPath, Blockstore)}, telling {@code listener} the block bytes received
+     * from the gateway trying now (a fallback gateway starts again from 0). The total is the DAG's
+     * size as its root block's links declare it (their Tsize), known once the root arrives when
+     * {@code path} has no segments; otherwise -1. Nothing is reported when the DAG is already local.
+     *
+     * @param path the root and the path to the target
+     * @param store where to store the blocks
+     * @param listener hears the progress, on this thread
+     * @return what the fetch did
+     * @throws IOException when no gateway delivered them ({@link GatewayException}, with each one's reason)
+     *     or the store fails
+     * @throws InterruptedException when the thread is interrupted while waiting for a gateway
+     */
+    public FetchReport fetchDag(IpfsPath path, Blockstore store, TransferListener listener)
+            throws IOException, InterruptedException {
+        Objects.requireNonNull(listener, "listener == null");
         Cid root = path.root();
         if (missingUnder(path, store).isEmpty()) {
             return new FetchReport(Optional.empty(), 0, 0, List.of());
@@ -104,7 +125,7 @@ public final class GatewayClient {
         List<String> refused = new ArrayList<>();
         for (URI gateway : gateways) {
             try {
-                long[] counts = fetchCar(gateway, path, store);
+                long[] counts = fetchCar(gateway, path, store, listener);
                 List<Cid> stillMissing = missingUnder(path, store);
                 if (stillMissing.isEmpty()) {
                     return new FetchReport(Optional.of(gateway), counts[0], counts[1], refused);
@@ -149,7 +170,8 @@ public final class GatewayClient {
         throw new GatewayException(cid, refused);
     }
 
-    private long[] fetchCar(URI gateway, IpfsPath path, Blockstore store) throws IOException, InterruptedException {
+    private long[] fetchCar(URI gateway, IpfsPath path, Blockstore store, TransferListener listener)
+            throws IOException, InterruptedException {
         Cid root = path.root();
         HttpResponse<InputStream> response = send(gateway, path.hasPath() ? root + "/" + encode(path) : root.toString(),
                 "car", GatewayRequest.CAR_TYPE + "; version=1; order=dfs; dups=n");
@@ -162,6 +184,7 @@ public final class GatewayClient {
             expected.add(root);
             long blocks = 0;
             long bytes = 0;
+            long total = -1;
             for (Block block = car.next(); block != null; block = car.next()) {
                 if (!expected.contains(block.cid())) {
                     throw new IpfsFormatException("sent block " + block.cid() + ", which is not linked from the DAG of " + root);
@@ -170,6 +193,10 @@ public final class GatewayClient {
                 if (bytes > maxBytes) {
                     throw new IpfsFormatException("DAG is larger than the limit of " + maxBytes + " bytes");
                 }
+                if (blocks == 0 && listener != TransferListener.NONE) {
+                    total = path.hasPath() ? -1 : declaredDagSize(block);
+                }
+                listener.transferred(bytes, total);
                 if (BlockLinks.isWalkable(block.cid())) {
                     expected.addAll(BlockLinks.of(block.cid(), block.data()));
                 }
@@ -180,6 +207,25 @@ public final class GatewayClient {
                 }
             }
             return new long[] {blocks, bytes};
+        }
+    }
+
+    /** The size of the DAG under {@code root} that its links declare (the root block plus their Tsize); -1 for a raw or non-dag-pb root. */
+    private static long declaredDagSize(Block root) {
+        if (root.cid().codec() == Multicodec.RAW) {
+            return root.size();
+        }
+        if (root.cid().codec() != Multicodec.DAG_PB) {
+            return -1;
+        }
+        try {
+            long sum = root.size();
+            for (dev.bacalhau4j.ipfs.dag.PbLink link : dev.bacalhau4j.ipfs.dag.DagPb.decode(root.data()).links()) {
+                sum += link.tsizeOrZero();
+            }
+            return sum;
+        } catch (IpfsFormatException e) {
+            return -1;   // verified against its CID but not dag-pb after all: the walk below says why
         }
     }
 

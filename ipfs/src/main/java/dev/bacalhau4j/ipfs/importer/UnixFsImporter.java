@@ -1,5 +1,6 @@
 package dev.bacalhau4j.ipfs.importer;
 
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.block.Blockstore;
 import java.io.ByteArrayInputStream;
 import dev.bacalhau4j.ipfs.dag.DagPb;
@@ -91,7 +92,7 @@ public final class UnixFsImporter {
         if (!attributes.isRegularFile()) {
             throw notImportable(file, attributes);
         }
-        return importFile(file, attributes.size());
+        return importFile(file, attributes.size(), null);
     }
 
     /**
@@ -120,9 +121,30 @@ public final class UnixFsImporter {
      */
     public ImportedEntry addTree(Path path) throws IOException {
         Objects.requireNonNull(path, "path == null");
+        return addTree(path, (ReadCounter) null);
+    }
+
+    /**
+     * As {@link #addTree(Path)}, telling {@code listener} the file bytes read so far against the
+     * total size of the regular files under {@code path} (summed before the import starts).
+     *
+     * @param path a file or directory
+     * @param listener hears the progress, on this thread
+     * @return the root of what was imported
+     * @throws IOException when a file cannot be read or the store fails
+     */
+    public ImportedEntry addTree(Path path, TransferListener listener) throws IOException {
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(listener, "listener == null");
+        ReadCounter counter = new ReadCounter(listener, regularFileBytes(path));
+        listener.transferred(0, counter.total);
+        return addTree(path, counter);
+    }
+
+    private ImportedEntry addTree(Path path, ReadCounter counter) throws IOException {
         BasicFileAttributes attributes = attributes(path);
         if (attributes.isRegularFile()) {
-            return importFile(path, attributes.size());
+            return importFile(path, attributes.size(), counter);
         }
         if (attributes.isSymbolicLink()) {
             return importSymlink(path);
@@ -134,7 +156,7 @@ public final class UnixFsImporter {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                entries.add(DirectoryEntry.of(name, addTree(child), path));
+                entries.add(DirectoryEntry.of(name, addTree(child, counter), path));
             }
         }
         entries.sort(DirectoryEntry.BY_NAME_BYTES);
@@ -166,8 +188,9 @@ public final class UnixFsImporter {
         return new DirectoryDag(profile, sink()).build(list);
     }
 
-    private ImportedEntry importFile(Path file, long sizeHint) throws IOException {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+    private ImportedEntry importFile(Path file, long sizeHint, ReadCounter counter) throws IOException {
+        try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+             InputStream in = counter == null ? raw : counter.wrap(raw)) {
             return new FileDag(profile, sink()).build(in, sizeHint);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
@@ -182,6 +205,55 @@ public final class UnixFsImporter {
         UnixFsData data = new UnixFsData(UnixFsType.SYMLINK, target, null, List.of(), null, null, null, null);
         byte[] block = DagPb.encode(new PbNode(List.of(), data.encode()));
         return new ImportedEntry(sink().putDagPb(block), target.length, block.length, false);
+    }
+
+    /** The sizes of the regular files under {@code path}, links not followed. */
+    private static long regularFileBytes(Path path) throws IOException {
+        try (var walk = Files.walk(path)) {
+            long sum = 0;
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                BasicFileAttributes a = attributes(p);
+                if (a.isRegularFile()) sum += a.size();
+            }
+            return sum;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Counts the bytes read from the files of one import and reports them. */
+    private static final class ReadCounter {
+        final TransferListener listener;
+        final long total;
+        long done;
+
+        ReadCounter(TransferListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        InputStream wrap(InputStream in) {
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) count(1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) count(n);
+                    return n;
+                }
+            };
+        }
+
+        private void count(int n) {
+            done += n;
+            listener.transferred(done, total);
+        }
     }
 
     private BlockSink sink() {

@@ -123,6 +123,31 @@ class GatewayTest {
     }
 
     @Test
+    void shouldReportTheBytesReceivedAgainstTheSizeTheRootDeclares() throws Exception {
+        GatewayClient client = GatewayClient.builder().gateway(server.address()).build();
+        List<long[]> whole = new ArrayList<>();
+        List<long[]> path = new ArrayList<>();
+        // a DAG as the importer lays it out (cumulative Tsize in every link), big enough for several leaves
+        byte[] big = new byte[700_000];
+        new java.util.Random(5).nextBytes(big);
+        var importer = new dev.bacalhau4j.ipfs.importer.UnixFsImporter(origin);
+        Cid imported = importer.addDirectory(new java.util.TreeMap<>(java.util.Map.of(
+                "big.bin", importer.addBytes(big), "small.txt", importer.addBytes("small".getBytes())))).cid();
+
+        FetchReport report = client.fetchDag(dev.bacalhau4j.ipfs.IpfsPath.of(imported), new MemoryBlockstore(),
+                (done, total) -> whole.add(new long[] {done, total}));
+        client.fetchDag(dev.bacalhau4j.ipfs.IpfsPath.parse(dir + "/big.bin"), new MemoryBlockstore(),
+                (done, total) -> path.add(new long[] {done, total}));
+
+        assertThat(whole).hasSize((int) report.blocksReceived());
+        assertThat(report.blocksReceived()).isGreaterThan(3);
+        // every block of this DAG is distinct, so the Tsize sum is exactly what arrives
+        assertThat(whole.get(whole.size() - 1)).containsExactly(report.bytesReceived(), report.bytesReceived());
+        assertThat(whole).allMatch(c -> c[1] == report.bytesReceived());
+        assertThat(path).hasSize(7).allMatch(c -> c[1] == -1);
+    }
+
+    @Test
     void shouldFetchAWholeDagAndThenAnswerFromTheStore() throws Exception {
         MemoryBlockstore local = new MemoryBlockstore();
         GatewayClient client = GatewayClient.builder().gateway(server.address()).build();

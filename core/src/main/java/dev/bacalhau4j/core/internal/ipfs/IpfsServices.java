@@ -7,6 +7,7 @@ import dev.bacalhau4j.ipfs.block.MemoryBlockstore;
 import dev.bacalhau4j.ipfs.block.PinningBlockstore;
 import dev.bacalhau4j.ipfs.exporter.Exporter;
 import dev.bacalhau4j.ipfs.fs.UnixFsFileSystem;
+import dev.bacalhau4j.ipfs.TransferListener;
 import dev.bacalhau4j.ipfs.gateway.FetchReport;
 import dev.bacalhau4j.ipfs.gateway.FetchingBlockstore;
 import dev.bacalhau4j.ipfs.gateway.GatewayClient;
@@ -123,14 +124,25 @@ public final class IpfsServices implements AutoCloseable {
 
     /** Makes the DAG that {@code path} names local, fetching what is missing from {@code gateways} first. */
     public FetchReport fetchFrom(IpfsPath path, List<URI> gateways) throws IOException, InterruptedException {
+        return fetchFrom(path, gateways, TransferListener.NONE);
+    }
+
+    /** The same, telling {@code listener} the bytes received (see {@link GatewayClient#fetchDag(IpfsPath, dev.bacalhau4j.ipfs.block.Blockstore, TransferListener)}). */
+    public FetchReport fetchFrom(IpfsPath path, List<URI> gateways, TransferListener listener)
+            throws IOException, InterruptedException {
         List<URI> all = new java.util.ArrayList<>(gateways);
         all.addAll(client.gateways());
-        return GatewayClient.builder().gateways(all).build().fetchDag(path, store);
+        return GatewayClient.builder().gateways(all).build().fetchDag(path, store, listener);
     }
 
     /** Makes the DAG that {@code path} names local, fetching and verifying what is missing. */
     public FetchReport fetch(IpfsPath path) throws IOException, InterruptedException {
-        return client.fetchDag(path, store);
+        return fetch(path, TransferListener.NONE);
+    }
+
+    /** The same, telling {@code listener} the bytes received from a gateway. */
+    public FetchReport fetch(IpfsPath path, TransferListener listener) throws IOException, InterruptedException {
+        return client.fetchDag(path, store, listener);
     }
 
     /** The path of {@code path}'s target in the UnixFS FileSystem (read lazily, no copy). */
