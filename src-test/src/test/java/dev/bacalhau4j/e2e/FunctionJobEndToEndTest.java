@@ -72,7 +72,7 @@ class FunctionJobEndToEndTest {
     @Test
     void shouldFailAFunctionThatWritesPastResourcesDiskAtTheWriteAndPublishNothing() throws Exception {
         Path node = tmp.resolve("capped-node");
-        String script = "try { writeFile('/outputs/big.txt', 'x'.repeat(3 * 1024 * 1024)); console.log('wrote'); }\n"
+        String script = "try { writeFile('/outputs/big.txt', 'x'.repeat(2 * 1024 * 1024)); console.log('wrote'); }\n"
                 + "catch (e) { console.log(e.code); }\n";
         try (Bacalhau bacalhau = Bacalhau.builder().directory(node).build()) {
             JobResult result = bacalhau.run(Job.function(script).output("outputs", "/outputs").disk("1Mi").build());
