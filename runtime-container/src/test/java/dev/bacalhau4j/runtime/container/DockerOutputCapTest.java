@@ -56,7 +56,7 @@ class DockerOutputCapTest extends ContainerTestBase {
     @Test
     void shouldStopAContainerWhileItWritesPastTheCap() throws Exception {
         // 200 MiB in 1 MiB steps, paced so that writing it all takes at least 20 s; the cap is
-        // passed after about 2 s, and the watcher samples every 250 ms
+        // passed after about 2 s, and the watcher samples every 100 ms
         Fixture f = job().sh("i=0; while [ $i -lt 200 ]; do dd if=/dev/zero bs=1048576 count=1 2>/dev/null;"
                 + " i=$((i+1)); sleep 0.1; done > /outputs/data; echo all > /outputs/done");
         Path out = f.output("/outputs");

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OutputWatcher implements AutoCloseable {
     /** Time between two samples (longer when one walk of the tree takes longer). */
-    static final Duration INTERVAL = Duration.ofMillis(250);
+    static final Duration INTERVAL = Duration.ofMillis(100);
 
     private final List<Path> roots;
     private final long cap;
@@ -61,8 +61,8 @@ public final class OutputWatcher implements AutoCloseable {
                     stopContainer.run();
                     return;
                 }
-                // a huge tree takes long to walk: never spend more than half the time walking
-                pause = Math.max(INTERVAL.toNanos(), System.nanoTime() - began);
+                // a huge tree takes long to walk: spend at most a third of the time walking it
+                pause = Math.max(INTERVAL.toNanos(), 2 * (System.nanoTime() - began));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
