@@ -403,7 +403,9 @@ public final class Bacalhau implements AutoCloseable {
 
         /**
          * The most bytes one execution may leave in its result paths when its task sets no
-         * {@code Resources.Disk}; more fails it with reason {@code disk-limit} and publishes nothing.
+         * {@code Resources.Disk}, counted by apparent size (a sparse file counts its length); more
+         * fails it with reason {@code disk-limit} and publishes nothing. Runtimes enforce it while
+         * the program runs (a WASM write past it is refused; a container past it is killed).
          * Default: 10 GiB.
          *
          * @param bytes at least 1

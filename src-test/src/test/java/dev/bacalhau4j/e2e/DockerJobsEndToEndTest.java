@@ -197,6 +197,24 @@ class DockerJobsEndToEndTest {
     }
 
     @Test
+    void shouldStopAContainerWhileItWritesPastResourcesDiskAndLeaveNothingBehind() throws Exception {
+        // 200 MiB in 1 MiB steps, paced to take at least 20 s; the 20 MiB cap is passed after about 2 s
+        JobResult result = node.run(DockerJobs.sh(image, "i=0; while [ $i -lt 200 ]; do"
+                + " dd if=/dev/zero bs=1048576 count=1 2>/dev/null; i=$((i+1)); sleep 0.1; done > /outputs/data;"
+                + " echo finished").output("outputs", "/outputs").disk("20Mi").timeout(Duration.ofSeconds(120)).build());
+
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
+        assertThat(result.execution().orElseThrow().failureReason()).isEqualTo("disk-limit");
+        assertThat(result.message()).contains("outputs exceeded the disk cap of 20971520 bytes (20.0 MiB, Resources.Disk)")
+                .contains("was killed").contains("nothing was published");
+        assertThat(result.stdout()).as("stopped before it wrote everything").doesNotContain("finished");
+        assertThat(result.outputs()).isEmpty();
+        try (var left = Files.list(tmp.resolve("node/work"))) {
+            assertThat(left).as("the execution's scratch directory is removed").isEmpty();
+        }
+    }
+
+    @Test
     void shouldFailWithoutPublishingWhenOutputsHoldAFifoOrASetUidFile() throws Exception {
         JobResult result = node.run(DockerJobs.sh(image,
                 "mkfifo /outputs/pipe && echo x > /outputs/tool && chmod 4755 /outputs/tool && echo made")

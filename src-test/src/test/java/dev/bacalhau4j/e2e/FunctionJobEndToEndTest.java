@@ -91,4 +91,25 @@ class FunctionJobEndToEndTest {
             assertThat(result.stderr()).startsWith("function.js:1:").contains("ENOENT: no such file or directory");
         }
     }
+
+    @Test
+    void shouldFailAFunctionThatWritesPastResourcesDiskAtTheWriteAndPublishNothing() throws Exception {
+        Path node = tmp.resolve("capped-node");
+        String script = "try { writeFile('/outputs/big.txt', 'x'.repeat(2 * 1024 * 1024)); console.log('wrote'); }\n"
+                + "catch (e) { console.log(e.code); }\n";
+        try (Bacalhau bacalhau = Bacalhau.builder().directory(node).build()) {
+            JobResult result = bacalhau.run(Job.function(script).output("outputs", "/outputs").disk("1Mi").build());
+
+            assertThat(result.state()).isEqualTo(JobState.FAILED);
+            assertThat(result.execution().orElseThrow().failureReason()).isEqualTo("disk-limit");
+            assertThat(result.message()).contains("a write to /outputs/big.txt")
+                    .contains("past the disk cap of 1048576 bytes (1.0 MiB, Resources.Disk)")
+                    .contains("nothing was published");
+            assertThat(result.stdout()).as("the script saw its write refused").isEqualTo("EDQUOT\n");
+            assertThat(result.outputs()).isEmpty();
+            try (var left = Files.list(node.resolve("work"))) {
+                assertThat(left).as("the execution's scratch directory is removed").isEmpty();
+            }
+        }
+    }
 }

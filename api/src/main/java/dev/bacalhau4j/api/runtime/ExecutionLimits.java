@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param timeout wall-clock cap on the run, {@link Duration#ZERO} for none
  * @param stdoutCapBytes bytes of stdout kept; the rest is dropped and the outcome says so
  * @param stderrCapBytes bytes of stderr kept
+ * @param outputCapBytes the most bytes the program may leave in its output directories, all
+ *     together, counted by apparent size (a sparse file counts its full length, as publishing
+ *     reads every byte); 0 for no cap. Passing it fails the execution with
+ *     {@link FailureKind#DISK_LIMIT}.
  */
 public record ExecutionLimits(
-        long memoryBytes, long cpuMillis, Duration timeout, long stdoutCapBytes, long stderrCapBytes) {
+        long memoryBytes, long cpuMillis, Duration timeout, long stdoutCapBytes, long stderrCapBytes,
+        long outputCapBytes) {
 
     /** 1 MiB, the default cap on each of stdout and stderr. */
     public static final long DEFAULT_LOG_CAP = 1L << 20;
@@ -26,6 +31,7 @@ public record ExecutionLimits(
      * @param timeout wall-clock cap on the run, {@link Duration#ZERO} for none
      * @param stdoutCapBytes bytes of stdout kept; the rest is dropped and the outcome says so
      * @param stderrCapBytes bytes of stderr kept
+     * @param outputCapBytes the most bytes of outputs (apparent size), 0 for no cap
      */
     public ExecutionLimits {
         Objects.requireNonNull(timeout, "timeout == null");
@@ -34,14 +40,38 @@ public record ExecutionLimits(
         if (timeout.isNegative()) throw new IllegalArgumentException("timeout < 0: " + timeout);
         if (stdoutCapBytes < 0) throw new IllegalArgumentException("stdoutCapBytes < 0");
         if (stderrCapBytes < 0) throw new IllegalArgumentException("stderrCapBytes < 0");
+        if (outputCapBytes < 0) throw new IllegalArgumentException("outputCapBytes < 0: " + outputCapBytes);
     }
 
     /**
-     * No memory, CPU or time cap; 1 MiB log caps.
+     * The same caps with no cap on outputs.
+     *
+     * @param memoryBytes memory cap in bytes, 0 for the runtime's default
+     * @param cpuMillis CPU share in thousandths of a core, 0 for unlimited
+     * @param timeout wall-clock cap on the run, {@link Duration#ZERO} for none
+     * @param stdoutCapBytes bytes of stdout kept; the rest is dropped and the outcome says so
+     * @param stderrCapBytes bytes of stderr kept
+     */
+    public ExecutionLimits(long memoryBytes, long cpuMillis, Duration timeout, long stdoutCapBytes, long stderrCapBytes) {
+        this(memoryBytes, cpuMillis, timeout, stdoutCapBytes, stderrCapBytes, 0);
+    }
+
+    /**
+     * No memory, CPU, time or output cap; 1 MiB log caps.
      *
      * @return the limits
      */
     public static ExecutionLimits defaults() {
-        return new ExecutionLimits(0, 0, Duration.ZERO, DEFAULT_LOG_CAP, DEFAULT_LOG_CAP);
+        return new ExecutionLimits(0, 0, Duration.ZERO, DEFAULT_LOG_CAP, DEFAULT_LOG_CAP, 0);
+    }
+
+    /**
+     * These limits with {@code bytes} as the output cap.
+     *
+     * @param bytes the most bytes of outputs (apparent size), 0 for no cap
+     * @return the new limits
+     */
+    public ExecutionLimits withOutputCap(long bytes) {
+        return new ExecutionLimits(memoryBytes, cpuMillis, timeout, stdoutCapBytes, stderrCapBytes, bytes);
     }
 }

@@ -90,7 +90,8 @@ final class ExecutionRunner {
                 for (int i = 0; i < task.resultPaths().size(); i++) {
                     outputs.put(task.resultPaths().get(i).name(), context.outputs().get(i).source());
                 }
-                long cap = task.resources().diskBytes() > 0 ? task.resources().diskBytes() : node.config().maxOutputBytes();
+                // the runtime enforces the cap while the program runs; this check backs it up for any runtime
+                long cap = outputCap(task);
                 long written = OutputSizes.measure(outputs.values(), cap);
                 List<String> unpublishable = written > cap ? List.of() : UnpublishableFiles.find(outputs);
                 if (!unpublishable.isEmpty()) {
@@ -206,6 +207,11 @@ final class ExecutionRunner {
                 ? node.config().defaultExecutionTimeout()
                 : task.timeouts().executionTimeout();
         return new ExecutionLimits(task.resources().memoryBytes(), task.resources().cpuMillis(), timeout,
-                node.config().logCapBytes(), node.config().logCapBytes());
+                node.config().logCapBytes(), node.config().logCapBytes(), outputCap(task));
+    }
+
+    /** The most bytes (apparent size) the task may leave in its result paths: its Resources.Disk, else the node's cap. */
+    private long outputCap(Task task) {
+        return task.resources().diskBytes() > 0 ? task.resources().diskBytes() : node.config().maxOutputBytes();
     }
 }

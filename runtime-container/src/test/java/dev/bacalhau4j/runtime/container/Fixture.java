@@ -40,6 +40,7 @@ final class Fixture {
     long cpuMillis;
     Duration timeout = Duration.ofSeconds(30);
     long logCap = ExecutionLimits.DEFAULT_LOG_CAP;
+    long outputCap;
     NetworkType network = NetworkType.NONE;
     Resources resources = Resources.NONE;
     ExecutionListener listener = ExecutionListener.NONE;
@@ -91,7 +92,8 @@ final class Fixture {
         try {
             Path scratch = Files.createTempDirectory(dir, "scratch");
             return new ExecutionContext("j-test", executionId, task(), inputs, outputs, Optional.empty(), List.of(),
-                    Optional.ofNullable(stdin), new ExecutionLimits(memoryBytes, cpuMillis, timeout, logCap, logCap),
+                    Optional.ofNullable(stdin), new ExecutionLimits(memoryBytes, cpuMillis, timeout, logCap, logCap,
+                            outputCap),
                     7, scratch, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -70,6 +70,7 @@ final class Fixture {
     long memoryBytes;
     Duration timeout = Duration.ofSeconds(30);
     long stdoutCap = ExecutionLimits.DEFAULT_LOG_CAP;
+    long outputCap;
     long seed = 42;
     ExecutionListener listener = ExecutionListener.NONE;
 
@@ -141,7 +142,7 @@ final class Fixture {
         Task task = new Task("main", engine, PublisherSpec.local(), taskEnv, List.of(), List.of(),
                 Resources.NONE, Timeouts.NONE, NetworkSpec.NONE, Verification.NONE);
         ExecutionLimits limits = new ExecutionLimits(memoryBytes, 0, timeout, stdoutCap,
-                ExecutionLimits.DEFAULT_LOG_CAP);
+                ExecutionLimits.DEFAULT_LOG_CAP, outputCap);
         return new ExecutionContext("job-1", "exec-1", task, inputs, outputs, Optional.of(staged),
                 importModules, Optional.ofNullable(stdin), limits, seed, newDir("scratch"), listener);
     }

@@ -11,18 +11,28 @@ import dev.bacalhau4j.api.runtime.CapturedOutput;
 import dev.bacalhau4j.api.runtime.ExecutionContext;
 import dev.bacalhau4j.api.runtime.ExecutionOutcome;
 import dev.bacalhau4j.api.runtime.FailureKind;
+import dev.bacalhau4j.api.runtime.Mount;
+import dev.bacalhau4j.api.runtime.OutputCap;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a container, on the caller's thread: create, attach, start, wait (at most the
- * execution timeout, then kill; a wait stream that breaks is judged by {@link ExitWait}), inspect. Never removes the container: the caller does, always.
- * A non-zero exit, a timeout and an OOM kill are outcomes; engine errors and interruption
- * propagate.
+ * execution timeout, then kill; a wait stream that breaks is judged by {@link ExitWait}), inspect.
+ * While it runs, an {@link OutputWatcher} kills it when its outputs pass the output cap. Never
+ * removes the container: the caller does, always. A non-zero exit, a timeout, an OOM kill and
+ * outputs past the cap are outcomes; engine errors and interruption propagate.
  */
 public final class ContainerExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerExecution.class);
 
     /** How long to wait for the attach stream to open, and for it to drain after the exit. */
     private static final Duration STREAM_WAIT = Duration.ofSeconds(10);
@@ -56,15 +66,35 @@ public final class ContainerExecution {
                         + " within " + STREAM_WAIT.toSeconds() + "s");
             }
             start(id, engine);
-            return await(id, output);
+            try (OutputWatcher watcher = watchOutputs(id)) {
+                return await(id, output, watcher);
+            }
         } catch (IOException e) {
             throw new ExecutionFailure(FailureKind.ENGINE, "closing the output stream of container " + name + ": " + e);
         }
     }
 
-    private ExecutionOutcome await(String id, OutputCollector output) throws ExecutionFailure, InterruptedException {
+    /** A watcher that kills container {@code id} when its outputs pass the cap; null when there is no cap. */
+    private OutputWatcher watchOutputs(String id) {
+        if (context.limits().outputCapBytes() <= 0) return null;
+        List<Path> roots = context.outputs().stream().map(Mount::source).toList();
+        return OutputWatcher.start(roots, context.limits().outputCapBytes(), () -> {
+            try {
+                kill(id);
+            } catch (RuntimeException e) {
+                // the wait ends at the timeout instead, and the outcome still says disk-limit
+                LOG.warn("execution {}: could not kill container {} whose outputs passed the cap",
+                        context.executionId(), name, e);
+            }
+        }, name);
+    }
+
+    private ExecutionOutcome await(String id, OutputCollector output, OutputWatcher watcher)
+            throws ExecutionFailure, InterruptedException {
         Duration timeout = context.limits().timeout();
         OptionalInt exit = new ExitWait(client, id, name).await(timeout);
+        Optional<ExecutionOutcome> overCap = overCap(id, watcher, output);
+        if (overCap.isPresent()) return overCap.get();
         if (exit.isEmpty()) {
             kill(id);
             output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,6 +113,32 @@ public final class ContainerExecution {
                     + " (exit code " + code + ")", stdout, stderr, detail);
         }
         return ExecutionOutcome.exited(code, stdout, stderr, detail);
+    }
+
+    /**
+     * A disk-limit outcome when the watcher stopped the container, or when the outputs it left
+     * are past the cap (it exited between two samples); empty within the cap.
+     */
+    private Optional<ExecutionOutcome> overCap(String id, OutputWatcher watcher, OutputCollector output)
+            throws InterruptedException {
+        if (watcher == null) return Optional.empty();
+        watcher.close();
+        long cap = context.limits().outputCapBytes();
+        OptionalLong stoppedAt = watcher.exceeded();
+        String message;
+        if (stoppedAt.isPresent()) {
+            kill(id); // a timeout may have ended the wait first; the container must not run on
+            message = "outputs exceeded " + OutputCap.describe(context) + ": the container wrote at least "
+                    + stoppedAt.getAsLong() + " bytes (" + OutputCap.human(stoppedAt.getAsLong())
+                    + ", apparent size) and was killed; nothing was published";
+        } else {
+            long left = ApparentSize.of(context.outputs().stream().map(Mount::source).toList(), cap);
+            if (left <= cap) return Optional.empty();
+            message = "outputs exceeded " + OutputCap.describe(context) + ": the container left at least " + left
+                    + " bytes (" + OutputCap.human(left) + ", apparent size); nothing was published";
+        }
+        output.awaitCompletion(STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(ExecutionOutcome.failed(FailureKind.DISK_LIMIT, message, stdout, stderr, detail));
     }
 
     private String createContainer(ContainerSpecFactory create) throws ExecutionFailure {

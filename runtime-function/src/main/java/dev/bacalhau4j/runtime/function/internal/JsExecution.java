@@ -83,6 +83,7 @@ public final class JsExecution {
     private final String script;
     private final GrowTracker memories = new GrowTracker();
     private long capBytes;
+    private final OutputBudget outputs;
 
     public JsExecution(Settings settings, ExecutionContext context, FunctionEngine engine, byte[] source,
             String detail, CapturedOutput stdout, CapturedOutput stderr) {
@@ -93,22 +94,25 @@ public final class JsExecution {
         this.detail = detail;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.outputs = OutputBudget.of(context);
         this.script = engine.scriptName();
     }
 
     /** Runs the script to its end on the calling thread. */
     public ExecutionOutcome run() {
+        ExecutionOutcome outcome;
         try {
-            return runOrFail();
+            outcome = runOrFail();
         } catch (ExecutionFailure f) {
-            return ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, detail);
+            outcome = ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, detail);
         }
+        return outputs.judge(outcome);
     }
 
     private ExecutionOutcome runOrFail() throws ExecutionFailure {
         WasmModule module = JavyPluginModule.load();
         MemoryLimits limits = memoryLimits(module);
-        SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch));
+        SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch), outputs);
         JsHostApi api = new JsHostApi(sandbox, engine.parameters(), environment(), context.seed(),
                 capBytes > 0 ? capBytes : Integer.MAX_VALUE);
         ByteArrayOutputStream setupErr = new ByteArrayOutputStream();

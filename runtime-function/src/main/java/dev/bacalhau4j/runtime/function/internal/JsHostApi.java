@@ -174,6 +174,7 @@ final class JsHostApi {
     }
 
     private static String errno(IOException e) {
+        if (e instanceof OutputCapException) return "EDQUOT";
         if (e instanceof NoSuchFileException) return "ENOENT";
         if (e instanceof AccessDeniedException) return "EACCES";
         if (e instanceof FileAlreadyExistsException) return "EEXIST";
@@ -195,6 +196,7 @@ final class JsHostApi {
             case "ENOTDIR" -> "not a directory";
             case "ENOTEMPTY" -> "directory not empty";
             case "EISDIR" -> "illegal operation on a directory";
+            case "EDQUOT" -> "disk quota exceeded";
             default -> "i/o error";
         };
         String file = e instanceof java.nio.file.FileSystemException f ? f.getFile() : null;

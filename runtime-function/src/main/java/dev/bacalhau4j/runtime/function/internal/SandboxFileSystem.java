@@ -2,6 +2,7 @@ package dev.bacalhau4j.runtime.function.internal;
 
 import dev.bacalhau4j.api.runtime.Mount;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
@@ -12,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.spi.FileSystemProvider;
@@ -90,14 +92,27 @@ public final class SandboxFileSystem extends FileSystem {
     private final List<SandboxMount> mounts; // longest target first
     private final Set<String> virtualDirs = new TreeSet<>();
     private final FileTime fixedTime;
+    private final OutputBudget budget;
 
     /**
+     * A sandbox with no cap on what the guest writes.
+     *
      * @param mounts what the guest sees; targets must be absolute and distinct
      * @param fixedTime every timestamp the guest reads
      */
     public SandboxFileSystem(List<Mount> mounts, FileTime fixedTime) {
+        this(mounts, fixedTime, OutputBudget.unlimited());
+    }
+
+    /**
+     * @param mounts what the guest sees; targets must be absolute and distinct
+     * @param fixedTime every timestamp the guest reads
+     * @param budget what the writable mounts may hold together; what they hold now is added to it
+     */
+    public SandboxFileSystem(List<Mount> mounts, FileTime fixedTime, OutputBudget budget) {
         this.provider = new SandboxFileSystemProvider(this);
         this.fixedTime = fixedTime;
+        this.budget = budget;
         List<SandboxMount> list = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (Mount m : mounts) {
@@ -113,10 +128,42 @@ public final class SandboxFileSystem extends FileSystem {
         }
         list.sort(Comparator.comparingInt((SandboxMount sm) -> sm.target.size()).reversed());
         this.mounts = List.copyOf(list);
+        for (SandboxMount m : this.mounts) {
+            if (!m.readOnly) budget.record(apparentBytes(m.source));
+        }
     }
 
     FileTime fixedTime() {
         return fixedTime;
+    }
+
+    OutputBudget budget() {
+        return budget;
+    }
+
+    /** The length of {@code path} when it is a regular file (links not followed), else 0. */
+    static long regularFileBytes(Path path) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() ? a.size() : 0;
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+
+    /** The apparent bytes of the regular files under {@code root}; 0 when it cannot be read. */
+    private static long apparentBytes(Path root) {
+        try (var files = Files.walk(root)) {
+            return files.mapToLong(p -> {
+                try {
+                    return regularFileBytes(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** The sandbox path for a mount target, as given to {@code WasiOptions.withDirectory}. */

@@ -92,10 +92,18 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
         if (node.isVirtual()) throw SandboxFileSystem.denied(node, "is a directory");
         FileSystemProvider source = node.source.getFileSystem().provider();
         // host file attributes (permissions) are not the guest's to choose
+        if (writes) {
+            OutputBudget budget = fs.budget();
+            synchronized (budget) {
+                long before = SandboxFileSystem.regularFileBytes(node.source); // TRUNCATE_EXISTING gives it back
+                FileChannel channel = source.newFileChannel(node.source, options);
+                budget.record(channel.size() - before);
+                return new CappedFileChannel(channel, budget, node.guestPath, options.contains(StandardOpenOption.APPEND));
+            }
+        }
         try {
             return source.newFileChannel(node.source, options);
         } catch (UnsupportedOperationException e) {
-            if (writes) throw e;
             return new ByteChannelFileChannel(source.newByteChannel(node.source, options));
         }
     }
@@ -159,7 +167,11 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
         Node node = fs.resolve(path);
         SandboxFileSystem.refuseWrite(node, "delete");
         if (node.isMountPoint()) throw SandboxFileSystem.denied(node, "is a mount point");
-        Files.delete(node.source);
+        synchronized (fs.budget()) {
+            long bytes = SandboxFileSystem.regularFileBytes(node.source);
+            Files.delete(node.source);
+            fs.budget().record(-bytes);
+        }
     }
 
     @Override
@@ -172,7 +184,12 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
         for (CopyOption o : options) {
             if (o == StandardCopyOption.REPLACE_EXISTING) kept.add(o);
         }
-        Files.copy(from.source, to.source, kept.toArray(new CopyOption[0]));
+        synchronized (fs.budget()) {
+            long growth = SandboxFileSystem.regularFileBytes(from.source) - SandboxFileSystem.regularFileBytes(to.source);
+            fs.budget().check(to.guestPath, growth);
+            Files.copy(from.source, to.source, kept.toArray(new CopyOption[0]));
+            fs.budget().record(growth);
+        }
     }
 
     @Override
@@ -191,7 +208,13 @@ final class SandboxFileSystemProvider extends FileSystemProvider {
         for (CopyOption o : options) {
             if (o == StandardCopyOption.REPLACE_EXISTING || o == StandardCopyOption.ATOMIC_MOVE) kept.add(o);
         }
-        Files.move(from.source, to.source, kept.toArray(new CopyOption[0]));
+        synchronized (fs.budget()) {
+            // both ends are writable mounts: the bytes stay in the outputs, a replaced file's leave
+            boolean same = Files.exists(to.source, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(from.source, to.source);
+            long replaced = same ? 0 : SandboxFileSystem.regularFileBytes(to.source);
+            Files.move(from.source, to.source, kept.toArray(new CopyOption[0]));
+            fs.budget().record(-replaced);
+        }
     }
 
     /** Resolves a path that may be created: inside a virtual directory that is a read-only error. */

@@ -77,6 +77,7 @@ public final class WasmExecution {
     private final CapturedOutput stderr;
     private final GrowTracker memories = new GrowTracker();
     private long capBytes;
+    private final OutputBudget outputs;
 
     public WasmExecution(Settings settings, ExecutionContext context, WasmEngine engine,
             byte[] moduleBytes, String engineDetail, CapturedOutput stdout, CapturedOutput stderr) {
@@ -87,15 +88,18 @@ public final class WasmExecution {
         this.engineDetail = engineDetail;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.outputs = OutputBudget.of(context);
     }
 
     /** Runs the module to its end on the calling thread. */
     public ExecutionOutcome run() {
+        ExecutionOutcome outcome;
         try {
-            return runOrFail();
+            outcome = runOrFail();
         } catch (ExecutionFailure f) {
-            return ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, engineDetail);
+            outcome = ExecutionOutcome.failed(f.kind, f.getMessage(), stdout, stderr, engineDetail);
         }
+        return outputs.judge(outcome);
     }
 
     private ExecutionOutcome runOrFail() throws ExecutionFailure {
@@ -104,7 +108,7 @@ public final class WasmExecution {
         checkEntrypoint(module);
         MemoryLimits memoryLimits = memoryLimits(module);
 
-        SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch));
+        SandboxFileSystem sandbox = new SandboxFileSystem(mounts(), FileTime.from(settings.epoch), outputs);
         try (InputStream stdin = openStdin()) {
             WasiOptions.Builder options = WasiOptions.builder()
                     .withStdout(stdout, false)
