@@ -4,6 +4,7 @@ import dev.bacalhau4j.api.ExecutionResult;
 import dev.bacalhau4j.api.JobInfo;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.core.Bacalhau;
+import dev.bacalhau4j.core.JobHandle;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print a job's logs: each execution's stdout (on stdout), then its stderr (on stderr).",
             "",
-            "Logs are kept when an execution ends; live streaming is not available, so a running job's "
-                    + "logs appear once it ends: --follow waits for that. On the embedded node a job left "
-                    + "queued by an earlier run runs in this command while it waits."})
+            "With --follow, a job that has not ended is followed: on the embedded node its output is "
+                    + "printed as the program writes it (a job left queued by an earlier run runs in this "
+                    + "command meanwhile); from a remote orchestrator, whose compute nodes send the output with "
+                    + "the result, it is printed when the job ends."})
 final class JobLogsCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +31,7 @@ final class JobLogsCommand implements Callable<Integer> {
     String id;
 
     @Option(names = {"-f", "--follow"},
-            description = "Wait for a job that has not ended yet to end, then print its logs (not a live stream).")
+            description = "Follow a job that has not ended: its output as it is written (embedded node), or when it ends (remote).")
     boolean follow;
 
     @Override
@@ -38,7 +40,16 @@ final class JobLogsCommand implements Callable<Integer> {
         JobResult result;
         try (Bacalhau node = top.openJobNode(spec, List.of())) {
             JobInfo info = JobDescribeCommand.requireJob(node, id, top);
-            if (follow && !info.state().isTerminal()) {
+            if (follow && !info.state().isTerminal() && !top.isRemote()) {
+                JobHandle job = node.job(id).orElseThrow();
+                LiveLogPrinter live = new LiveLogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                        info.job().count() > 1);
+                job.onLog(live);
+                result = job.await();
+                live.finish();
+                notes(result, spec.commandLine().getErr());
+                return ExitCodes.OK;
+            } else if (follow && !info.state().isTerminal()) {
                 result = JobProgress.await(node.job(id).orElseThrow(), top.showsProgress(), spec.commandLine().getErr());
             } else {
                 result = node.result(id).orElseThrow();
@@ -69,12 +80,26 @@ final class JobLogsCommand implements Callable<Integer> {
             text(out, e.stdout());
             out.flush();
             text(err, e.stderr());
-            if (e.stdoutTruncated()) err.println("Note: the stdout of " + e.executionId() + " was truncated");
-            if (e.stderrTruncated()) err.println("Note: the stderr of " + e.executionId() + " was truncated");
+            truncationNotes(e, err);
             err.flush();
         }
         out.flush();
         err.flush();
+    }
+
+    /** After output printed live: which streams were cut at the log cap, or that nothing ran. */
+    static void notes(JobResult result, PrintWriter err) {
+        if (result.executions().isEmpty()) {
+            err.println("Note: job " + result.jobId() + " has no executions" + (result.message().isBlank() ? ""
+                    : " (" + Views.stateName(result.state().name()) + ": " + Runs.reason(result) + ")"));
+        }
+        result.executions().forEach(e -> truncationNotes(e, err));
+        err.flush();
+    }
+
+    private static void truncationNotes(ExecutionResult e, PrintWriter err) {
+        if (e.stdoutTruncated()) err.println("Note: the stdout of " + e.executionId() + " was truncated");
+        if (e.stderrTruncated()) err.println("Note: the stderr of " + e.executionId() + " was truncated");
     }
 
     private static void text(PrintWriter to, String text) {

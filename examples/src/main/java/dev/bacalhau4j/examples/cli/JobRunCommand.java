@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                     + "not Bacalhau's --follow: write --follow in full."},
         footer = {"%nExamples:",
             "  bacalhau4j job run job.yaml",
-            "  bacalhau4j job run -f job.yaml --follow       # print only the job's logs when it ends",
+            "  bacalhau4j job run -f job.yaml --follow       # print the job's output as it runs, not a summary",
             "  bacalhau4j job run job.json --id-only",
             "  bacalhau4j job run -f job.yaml --dry-run      # print the normalized spec, run nothing",
             "%nExit codes: 0 the program exited 0; N the program exited with code N;",
@@ -48,8 +48,8 @@ final class JobRunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--follow",
-            description = "When the job ends, print its logs (stdout, then stderr) instead of the summary; "
-                    + "live streaming is not available. The exit code is the same.")
+            description = "Print the job's output instead of the summary: as the program writes it on the "
+                    + "embedded node, when the job ends from a remote orchestrator. The exit code is the same.")
     boolean follow;
 
     @Mixin

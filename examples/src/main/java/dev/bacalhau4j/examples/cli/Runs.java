@@ -34,12 +34,16 @@ final class Runs {
      * <p>An embedded node lives in this process, so the command stays until the job ends (leaving
      * earlier would stop it); a {@code remote} orchestrator keeps the job, so {@code wait == false}
      * returns at once there. {@code wait == false} prints the job id at once and nothing more;
-     * {@code follow} prints the job's logs at the end instead of the summary; {@code progress}
+     * {@code follow} prints the job's logs instead of the summary: as they are written on the
+     * embedded node, at the end from a remote orchestrator; {@code progress}
      * draws a live line on {@code err} while waiting (see {@link JobProgress}).
      */
     static int run(Bacalhau node, boolean remote, Job job, boolean wait, boolean idOnly, boolean follow,
             OutputFormat format, boolean progress, PrintWriter out, PrintWriter err) throws InterruptedException {
         JobHandle handle = node.submit(job);
+        // the embedded node streams what the program prints; a remote one's output comes with the result
+        LiveLogPrinter live = follow && !remote ? new LiveLogPrinter(out, err, job.count() > 1) : null;
+        if (live != null) handle.onLog(live);
         if (remote && !wait) {
             out.println(handle.id());
             out.flush();
@@ -53,7 +57,7 @@ final class Runs {
                 out.println(handle.id());
                 out.flush();
             }
-            result = JobProgress.await(handle, progress, err);
+            result = JobProgress.await(handle, progress && live == null, err);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -62,7 +66,10 @@ final class Runs {
             }
         }
         if (wait && !idOnly) {
-            if (follow) {
+            if (live != null) {
+                live.finish();
+                JobLogsCommand.notes(result, err);
+            } else if (follow) {
                 JobLogsCommand.print(result, out, err);
             } else if (format == OutputFormat.HUMAN) {
                 printHuman(result, out, err);

@@ -202,6 +202,52 @@ class JobVerbsCliTest {
     }
 
     @Test
+    void shouldPrintAFollowedJobsOutputWhileItRuns() throws Exception {
+        // prints, then spins until its 10-minute timeout: output seen within the deadline came live
+        String script = java.util.Base64.getEncoder().encodeToString(
+                "console.log('first'); while (true) {}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path spec = java.nio.file.Files.writeString(work.resolve("spin.yaml"), """
+                Type: batch
+                Tasks:
+                  - Name: main
+                    Engine:
+                      Type: function
+                      Params:
+                        Language: javascript
+                        Source:
+                          Source: {Type: inline, Params: {URL: "data:application/octet-stream;base64,%s"}}
+                          Target: /function/spin.js
+                    Timeouts: {ExecutionTimeout: 600}
+                """.formatted(script));
+        java.util.concurrent.CountDownLatch printed = new java.util.concurrent.CountDownLatch(1);
+        java.io.StringWriter out = new java.io.StringWriter() {
+            @Override
+            public void flush() {
+                if (toString().contains("first\n")) printed.countDown();
+            }
+        };
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-100);
+        Thread cli = new Thread(() -> exit.set(cl.execute("--node-dir", nodeDir.toString(), "job", "run",
+                spec.toString(), "--follow")), "cli");
+        cli.start();
+        try {
+            assertThat(printed.await(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the job's output while it runs: " + out).isTrue();
+            assertThat(cli.isAlive()).as("the job still runs").isTrue();
+        } finally {
+            cli.interrupt(); // ends the wait; closing the embedded node stops the job
+            cli.join(120_000);
+        }
+        assertThat(cli.isAlive()).isFalse();
+        assertThat(out.toString()).isEqualTo("first\n");
+        CliRun history = CliRun.run(nodeDir, "job", "list");
+        assertThat(history.out()).contains("Stopped");
+    }
+
+    @Test
     void shouldListOnlyTheJobsWhoseLabelsMatchTheSelector() throws Exception {
         String prod = runEcho("a", "-l", "env=prod,region=eu");
         String dev = runEcho("b", "-l", "env=dev");
