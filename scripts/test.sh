@@ -22,11 +22,11 @@ if ! scripts/docker-engine.sh; then
          "will be skipped." >&2
 fi
 
-mvn -B -ntp verify "$@"
-
 # Javadoc over the public packages must stay free of warnings (the plugin fails on any); about 20-25 s
-# here, over the classes verify just built.
-mvn -B -ntp javadoc:javadoc "$@"
+# here. In the same invocation as verify, so each module's javadoc resolves its sibling modules from
+# this build: run alone, Maven takes them from ~/.m2, which on a fresh machine holds none (and here
+# held stale ones that lacked this change's classes).
+mvn -B -ntp verify javadoc:javadoc "$@"
 
 # The notebooks need the examples jar: not run when the arguments pick projects without examples
 # (-pl core) or skip tests; run offline when Maven is.
