@@ -26,6 +26,25 @@ class HostileSpecsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            privileged mode       | Privileged: true                            | Tasks[0].Engine.Params.Privileged
+            devices               | Devices: [/dev/kmsg]                        | Tasks[0].Engine.Params.Devices
+            host path binds       | Binds: ['/:/host']                          | Tasks[0].Engine.Params.Binds
+            host path mounts      | Mounts: [{Source: /, Target: /host}]        | Tasks[0].Engine.Params.Mounts
+            host network mode     | NetworkMode: host                           | Tasks[0].Engine.Params.NetworkMode
+            added capabilities    | CapAdd: [SYS_ADMIN]                         | Tasks[0].Engine.Params.CapAdd
+            """)
+    void shouldRefuseDockerParamsThatWouldWeakenTheSandbox(String what, String param, String field) {
+        String doc = spec("").replace("Image: busybox\n", "Image: busybox\n        " + param + "\n");
+        assertThatThrownBy(() -> JobSpecs.readYaml(doc))
+                .as(what)
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageContaining("unknown field")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidJobException) e).fieldPath())
+                        .as(what + ": " + e.getMessage()).isEqualTo(field));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             job name with newline    | Name: hostile   | Name: "a\\nb"                          | Name
             job name with escape     | Name: hostile   | Name: "a\\e]0;pwned\\ab"              | Name
             namespace with tab       | Type: batch     | {Type: batch, Namespace: "ns\\tx"}     | Namespace
