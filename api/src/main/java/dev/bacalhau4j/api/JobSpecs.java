@@ -70,13 +70,18 @@ public final class JobSpecs {
      *
      * @param file the spec file
      * @return the job, validated
-     * @throws InvalidJobException when the spec is malformed or invalid
+     * @throws InvalidJobException when the spec is malformed or invalid, or the file is over 64 MiB
      * @throws UncheckedIOException when the file cannot be read
      */
     public static Job read(Path file) {
         Objects.requireNonNull(file, "file == null");
         String text;
         try {
+            long size = Files.size(file);
+            if (size > SpecFormat.MAX_SPEC_CHARS) { // refused unread
+                throw new InvalidJobException("", "the spec file " + file + " is " + size
+                        + " bytes, over the limit of " + SpecFormat.MAX_SPEC_CHARS);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read job spec " + file, e);

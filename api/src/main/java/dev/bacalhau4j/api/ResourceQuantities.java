@@ -120,8 +120,15 @@ public final class ResourceQuantities {
         throw new IllegalArgumentException("not a GPU count (got " + quote(count) + "; " + GPU_FORMS + ")");
     }
 
+    /** Longer quantities are refused unread: parsing a million digits takes seconds. */
+    private static final int MAX_QUANTITY_CHARS = 64;
+
     private static String normalize(String s, String what) {
         Objects.requireNonNull(s, what + " == null");
+        if (s.length() > MAX_QUANTITY_CHARS) {
+            throw new IllegalArgumentException("not a " + (what.equals("quantity") ? "CPU quantity" : what)
+                    + ": " + s.length() + " characters is too long (at most " + MAX_QUANTITY_CHARS + ")");
+        }
         return s.toLowerCase(Locale.ROOT).replace(" ", "").replace("\n", "");
     }
 

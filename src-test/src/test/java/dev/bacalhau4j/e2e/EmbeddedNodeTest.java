@@ -229,8 +229,22 @@ class EmbeddedNodeTest {
             JobResult result = node.run(Job.wasm(Programs.wasm("trivial")).inputLocal(allowed.resolve("escape"), "/in").build());
 
             assertThat(result.state()).isEqualTo(JobState.FAILED);
-            assertThat(result.message()).startsWith("staging: Tasks[0].InputSources[0].Source.Params.SourcePath:")
+            assertThat(result.message()).as("refused at submit, not at staging")
+                    .contains("refuses this task: Tasks[0].InputSources[0].Source.Params.SourcePath:")
                     .contains("is not under an allowed local path");
+            assertThat(result.executions()).as("nothing was queued or staged").isEmpty();
+
+            JobResult outside = node.run(Job.wasm(Programs.wasm("trivial")).inputLocal(secret, "/in").build());
+            assertThat(outside.message()).contains("Tasks[0].InputSources[0].Source.Params.SourcePath: " + secret)
+                    .contains("is not under an allowed local path");
+            assertThat(outside.executions()).isEmpty();
+        }
+        try (Bacalhau none = Bacalhau.builder().inMemory().build()) {
+            JobResult disabled = none.run(Job.wasm(Programs.wasm("trivial")).inputLocal(secret, "/in").build());
+            assertThat(disabled.state()).isEqualTo(JobState.FAILED);
+            assertThat(disabled.message()).contains("Tasks[0].InputSources[0].Source.Params.SourcePath: local inputs"
+                    + " are disabled on this node");
+            assertThat(disabled.executions()).isEmpty();
         }
     }
 

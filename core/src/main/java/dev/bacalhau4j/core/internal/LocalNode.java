@@ -71,6 +71,7 @@ public final class LocalNode implements NodeApi {
     private final Map<String, Runtime> runtimes;
     private final List<Runtime> ownedRuntimes;
     private final Stagers stagers;
+    private final LocalStager localStager;
     private final Map<String, ResultPublisher> publishers;
     private final IpfsServices ipfs;
     private final InputMount inputMount;
@@ -94,7 +95,8 @@ public final class LocalNode implements NodeApi {
         this.ownedRuntimes = ownedRuntimes;
         this.ipfs = ipfs;
         this.inputMount = inputMount;
-        this.stagers = new Stagers(List.of(new InlineStager(), new LocalStager(config.allowedLocalPaths()),
+        this.localStager = new LocalStager(config.allowedLocalPaths());
+        this.stagers = new Stagers(List.of(new InlineStager(), localStager,
                 new UrlDownloadStager(config.maxDownloadBytes(), Duration.ofMinutes(30)), new IpfsStager(ipfs)));
         this.publishers = Map.of(PublisherSpec.LOCAL, new LocalPublisher(dataRoot.resolve("results")),
                 PublisherSpec.IPFS, new IpfsPublisher(ipfs));
@@ -238,6 +240,11 @@ public final class LocalNode implements NodeApi {
         String policy = runtime.refusal(job.task());
         if (!policy.isEmpty()) {
             return "node " + nodeId + " refuses this task: " + policy;
+        }
+        String local = localStager.refusal(job);
+        if (!local.isEmpty()) {
+            // here, not at staging: nothing is queued or staged for an input this node never serves
+            return "node " + nodeId + " refuses this task: " + local;
         }
         if (!publishers.containsKey(job.task().publisher().type())) {
             return "publisher '" + job.task().publisher().type() + "' is not available on node " + nodeId

@@ -42,6 +42,7 @@ public final class WasmRuntime implements Runtime {
     public static final Instant FIXED_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
     private final boolean compiled;
+    private final long maxModuleBytes;
     private final ModuleCache cache;
     private final WasmExecution.Settings settings;
     private final GuestThreads threads;
@@ -54,13 +55,16 @@ public final class WasmRuntime implements Runtime {
 
     private WasmRuntime(Builder b) {
         this.compiled = b.compiled;
+        this.maxModuleBytes = b.maxModuleBytes;
         this.cache = new ModuleCache(b.moduleCacheSize, b.compiled);
-        this.settings = new WasmExecution.Settings(cache, b.defaultMemoryBytes, FIXED_EPOCH, b.clockStep.toNanos());
+        this.settings = new WasmExecution.Settings(cache, b.defaultMemoryBytes, b.maxModuleBytes, FIXED_EPOCH,
+                b.clockStep.toNanos());
         this.threads = new GuestThreads("wasm-exec", b.threadStackBytes, b.stopGracePeriod);
     }
 
     /**
-     * Options: compiled (default true), cache size, default memory cap, clock step, thread stack.
+     * Options: compiled (default true), cache size, default memory cap, module size limit, clock step,
+     * thread stack.
      *
      * @return a builder with the defaults
      */
@@ -104,6 +108,11 @@ public final class WasmRuntime implements Runtime {
         CapturedOutput stderr = new CapturedOutput(context.limits().stderrCapBytes(), context.listener()::onStderr);
         byte[] bytes;
         try {
+            long size = Files.size(context.entryModule().get());
+            if (size > maxModuleBytes) {
+                return ExecutionOutcome.failed(FailureKind.INVALID_PROGRAM, "the entry module is " + size
+                        + " bytes, over this runtime's limit of " + maxModuleBytes + " bytes (maxModuleBytes)");
+            }
             bytes = Files.readAllBytes(context.entryModule().get());
         } catch (IOException e) {
             return ExecutionOutcome.failed(FailureKind.STAGING, "cannot read the entry module "
@@ -136,9 +145,18 @@ public final class WasmRuntime implements Runtime {
 
     /** Options of a {@link WasmRuntime}; {@link #build()} validates. */
     public static final class Builder {
+        /**
+         * The default of {@link #defaultMemoryBytes(long)}: 256 MiB. A guest's linear memory lives on
+         * this JVM's heap, so a job that sets no {@code Resources.Memory} must not get WebAssembly's 4 GiB.
+         */
+        public static final long DEFAULT_MEMORY_BYTES = 256L << 20;
+        /** The default of {@link #maxModuleBytes(long)}: 64 MiB. */
+        public static final long DEFAULT_MAX_MODULE_BYTES = 64L << 20;
+
         private boolean compiled = true;
         private int moduleCacheSize = 64;
-        private long defaultMemoryBytes = 0;
+        private long defaultMemoryBytes = DEFAULT_MEMORY_BYTES;
+        private long maxModuleBytes = DEFAULT_MAX_MODULE_BYTES;
         private Duration clockStep = Duration.ofMillis(1);
         private long threadStackBytes = 16L << 20;
         private Duration stopGracePeriod = Duration.ofSeconds(10);
@@ -169,7 +187,9 @@ public final class WasmRuntime implements Runtime {
         }
 
         /**
-         * Memory cap when an execution's limits say 0 (default 0: the module's own maximum, at most 2 GiB).
+         * Memory cap when an execution's limits say 0 (default {@link #DEFAULT_MEMORY_BYTES}, 256 MiB;
+         * 0 leaves each memory at its module's own maximum, up to WebAssembly's 4 GiB). The cap applies
+         * to every memory of the execution, the entry module's and its import modules'.
          *
          * @param bytes the cap, at least 0
          * @return this builder
@@ -177,6 +197,21 @@ public final class WasmRuntime implements Runtime {
         public Builder defaultMemoryBytes(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("defaultMemoryBytes < 0: " + bytes);
             this.defaultMemoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The largest module file (entry or import) the runtime reads (default
+         * {@link #DEFAULT_MAX_MODULE_BYTES}, 64 MiB); a larger one fails as {@code invalid-program}
+         * before it is read, so a 100 MB data section costs no heap. Parsed modules are cached, so this
+         * also bounds what one cache entry holds.
+         *
+         * @param bytes the limit, at least 1
+         * @return this builder
+         */
+        public Builder maxModuleBytes(long bytes) {
+            if (bytes < 1) throw new IllegalArgumentException("maxModuleBytes < 1: " + bytes);
+            this.maxModuleBytes = bytes;
             return this;
         }
 

@@ -63,12 +63,109 @@ class HostileWasmTest {
     }
 
     @Test
-    void shouldRefuseAHundredMegabyteDataSectionOverTheMemoryCap() throws Exception {
+    void shouldRefuseAHundredMegabyteModuleUnreadAtTheModuleSizeLimit() throws Exception {
         Fixture f = new Fixture(tmp);
         f.module = moduleWithDataSegment(100 << 20);
-        f.memoryBytes = 64L << 20;
+        int cachedBefore = compiled.cachedModules();
+        ExecutionOutcome o = compiled.execute(f.context());
+        assertThat(o.failure()).as(o.failureMessage()).contains(FailureKind.INVALID_PROGRAM);
+        assertThat(o.failureMessage()).contains("over this runtime's limit of "
+                + WasmRuntime.Builder.DEFAULT_MAX_MODULE_BYTES + " bytes");
+        assertThat(compiled.cachedModules()).as("nothing parsed, nothing cached").isEqualTo(cachedBefore);
+    }
+
+    @Test
+    void shouldRefuseAHundredMegabyteDataSectionOverTheMemoryCap() throws Exception {
+        try (WasmRuntime bigModules = WasmRuntime.builder().maxModuleBytes(128L << 20).moduleCacheSize(0).build()) {
+            Fixture f = new Fixture(tmp);
+            f.module = moduleWithDataSegment(100 << 20);
+            f.memoryBytes = 64L << 20;
+            ExecutionOutcome o = bigModules.execute(f.context());
+            assertThat(o.failure()).as(o.failureMessage()).contains(FailureKind.MEMORY_LIMIT);
+            assertThat(o.failureMessage()).contains("over the cap of " + (64L << 20) + " bytes");
+        }
+    }
+
+    @Test
+    void shouldCapMemoryAtTheDefaultWhenTheJobSetsNone() throws Exception {
+        // grows 64 MiB at a time (one page at a time would copy the memory 4,096 times)
+        String bomb = Fixture.module("", "(func (export \"_start\")\n"
+                + "  (block $done (loop $l\n"
+                + "    (br_if $done (i32.eq (memory.grow (i32.const 1024)) (i32.const -1)))\n"
+                + "    (br $l)))\n"
+                + "  unreachable)");
+        Fixture f = new Fixture(tmp).wat(bomb);
+        assertThat(f.memoryBytes).as("the job sets no memory").isZero();
         ExecutionOutcome o = compiled.execute(f.context());
         assertThat(o.failure()).as(o.failureMessage()).contains(FailureKind.MEMORY_LIMIT);
+        assertThat(o.failureMessage()).contains(String.valueOf(WasmRuntime.Builder.DEFAULT_MEMORY_BYTES));
+    }
+
+    @Test
+    void shouldCapTheMemoryOfAnImportModuleToo() throws Exception {
+        // the library grows its own memory; the entry module has none of its own to cap
+        String lib = "(module (memory (export \"mem\") 1)\n"
+                + "  (func (export \"bomb\") (result i32)\n"
+                + "    (block $done (loop $l\n"
+                + "      (br_if $done (i32.eq (memory.grow (i32.const 16)) (i32.const -1)))\n"
+                + "      (br $l)))\n"
+                + "    (memory.size)))";
+        String entry = "(module (import \"wasi_snapshot_preview1\" \"proc_exit\" (func $proc_exit (param i32)))\n"
+                + "  (import \"lib\" \"bomb\" (func $bomb (result i32)))\n"
+                + "  (func (export \"_start\") (call $proc_exit (call $bomb))))";
+        Fixture f = new Fixture(tmp).wat(entry);
+        Path libFile = Files.createDirectory(tmp.resolve("libs")).resolve("lib.wasm");
+        Files.write(libFile, Fixture.wasm(lib));
+        f.importModules.add(libFile);
+        f.memoryBytes = 4L << 20;
+        ExecutionOutcome o = compiled.execute(f.context());
+        assertThat(o.failure()).as("the guest exits with the pages it got: " + o.exitCode())
+                .contains(FailureKind.MEMORY_LIMIT);
+        assertThat(o.failureMessage()).contains("exited with code 49"); // 1 + 3 x 16 pages fit in 64 pages
+    }
+
+    @Test
+    void shouldKeepTheStdoutCapWhenTheGuestFloodsIt() throws Exception {
+        // 64 MiB written in 1,024 writes of 64 KiB; only the cap is kept, everything is streamed
+        String flood = Fixture.module("", "(func (export \"_start\") (local $i i32)\n"
+                + "  (block $done (loop $l\n"
+                + "    (br_if $done (i32.eq (local.get $i) (i32.const 1024)))\n"
+                + "    (call $print (i32.const 65536) (i32.const 65536))\n"
+                + "    (local.set $i (i32.add (local.get $i) (i32.const 1)))\n"
+                + "    (br $l))))");
+        Fixture f = new Fixture(tmp).wat(flood);
+        f.stdoutCap = 1 << 20;
+        long[] streamed = new long[1];
+        f.listener = new dev.bacalhau4j.api.runtime.ExecutionListener() {
+            @Override
+            public void onStdout(byte[] buffer, int offset, int length) {
+                streamed[0] += length;
+            }
+        };
+        ExecutionOutcome o = compiled.execute(f.context());
+        assertThat(o.failure()).as(o.failureMessage()).isEmpty();
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.stdout()).hasSize(1 << 20);
+        assertThat(o.stdoutTruncated()).isTrue();
+        assertThat(streamed[0]).isEqualTo(64L << 20);
+    }
+
+    @Test
+    void shouldNotWriteThroughASymlinkPlantedInTheOutputs() throws Exception {
+        Path outside = Files.createDirectory(tmp.resolve("outside"));
+        Fixture f = new Fixture(tmp).wat(Programs.write(3, "escape/pwned.txt", "pwned"));
+        Path out = f.output("/outputs");
+        Files.createSymbolicLink(out.resolve("escape"), outside);
+        ExecutionOutcome o = compiled.execute(f.context());
+        assertThat(o.failure()).as(o.failureMessage()).isEmpty();
+        assertThat(o.exitCode()).as("path_open fails with a WASI errno").isNotZero();
+        try (var files = Files.list(outside)) {
+            assertThat(files).as("nothing written outside the mount").isEmpty();
+        }
+        Fixture g = new Fixture(tmp).wat(Programs.write(3, "escape", "x"));
+        g.outputs.addAll(f.outputs);
+        assertThat(compiled.execute(g.context()).exitCode()).as("nor over the link itself").isNotZero();
+        assertThat(Files.isSymbolicLink(out.resolve("escape"))).isTrue();
     }
 
     @Test

@@ -19,6 +19,14 @@ import java.util.TreeMap;
  * declared up front, so a misspelt field fails before any value is read. Null values count as absent.
  */
 final class Fields {
+    /**
+     * The longest string any field may hold, except an inline source's URL (a whole module as a
+     * data: URL, bounded by the document's own limit): a name or path of 1 MiB is already hostile.
+     */
+    static final int MAX_STRING_CHARS = 1 << 20;
+    /** The longest field name or map key (Env, Labels, Meta): they end up in paths and messages. */
+    static final int MAX_KEY_CHARS = 4096;
+
     private final JsonNode node;
     private final String path;
     private final Map<String, String> actualByLower = new LinkedHashMap<>();
@@ -30,6 +38,10 @@ final class Fields {
         known.forEach(k -> knownByLower.put(lower(k), k));
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
+            if (name.length() > MAX_KEY_CHARS) {
+                throw new InvalidJobException(path, "a field name of " + name.length()
+                        + " characters is too long (at most " + MAX_KEY_CHARS + ")");
+            }
             String previous = actualByLower.putIfAbsent(lower(name), name);
             if (previous != null) {
                 throw new InvalidJobException(child(name), "duplicate field (also given as " + previous + ")");
@@ -78,6 +90,12 @@ final class Fields {
         return v == null ? absent : text(v, child(name));
     }
 
+    /** Like {@link #string}, bounded only by the document's size: for inline data URLs. */
+    String longString(String name, String absent) {
+        JsonNode v = raw(name);
+        return v == null ? absent : text(v, child(name), Integer.MAX_VALUE);
+    }
+
     int integer(String name, int absent) {
         JsonNode v = raw(name);
         if (v == null) {
@@ -85,6 +103,10 @@ final class Fields {
         }
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
+        }
+        if (v.isIntegralNumber()) {
+            throw new InvalidJobException(child(name), "out of range (got " + describe(v) + "; at most "
+                    + Integer.MAX_VALUE + ")");
         }
         throw new InvalidJobException(child(name), "expected an integer (got " + describe(v) + ")");
     }
@@ -96,6 +118,10 @@ final class Fields {
         }
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
+        }
+        if (v.isIntegralNumber()) {
+            throw new InvalidJobException(child(name), "out of range (got " + describe(v) + "; at most "
+                    + Long.MAX_VALUE + ")");
         }
         throw new InvalidJobException(child(name), "expected an integer (got " + describe(v) + ")");
     }
@@ -150,6 +176,10 @@ final class Fields {
         }
         Map<String, String> out = new TreeMap<>();
         v.fields().forEachRemaining(e -> {
+            if (e.getKey().length() > MAX_KEY_CHARS) {
+                throw new InvalidJobException(child(name), "a key of " + e.getKey().length()
+                        + " characters is too long (at most " + MAX_KEY_CHARS + ")");
+            }
             String at = child(name) + "." + e.getKey();
             out.put(e.getKey(), e.getValue().isNull() ? "" : text(e.getValue(), at)); // Go decodes null as ""
         });
@@ -167,11 +197,19 @@ final class Fields {
 
     /** Text of a scalar; numbers and booleans are read as the text they were written as. */
     static String text(JsonNode v, String path) {
+        return text(v, path, MAX_STRING_CHARS);
+    }
+
+    private static String text(JsonNode v, String path, int maxChars) {
         if (v.isTextual()) {
+            if (v.textValue().length() > maxChars) {
+                throw new InvalidJobException(path, "too long: " + v.textValue().length()
+                        + " characters (at most " + maxChars + ")");
+            }
             return v.textValue();
         }
         if (v.isBigDecimal()) {
-            return v.decimalValue().toPlainString();
+            return plain(v.decimalValue());
         }
         if (v.isNumber() || v.isBoolean()) {
             return v.asText();
@@ -193,9 +231,19 @@ final class Fields {
             return "a list";
         }
         if (v.isBigDecimal()) {
-            return v.decimalValue().toPlainString();
+            return plain(v.decimalValue());
         }
-        return v.asText();
+        String text = v.asText();
+        return text.length() > 100 ? text.substring(0, 100) + "... (" + text.length() + " digits)" : text;
+    }
+
+    /**
+     * A decimal as written in plain digits when that is short, else in scientific notation: the
+     * plain form of {@code 1e100000000} is 100 million characters.
+     */
+    private static String plain(java.math.BigDecimal d) {
+        int integerDigits = d.precision() - d.scale();
+        return integerDigits > 100 || d.scale() > 100 ? d.toString() : d.toPlainString();
     }
 
     static String quote(String s) {

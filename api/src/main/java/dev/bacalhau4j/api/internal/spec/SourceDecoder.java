@@ -54,7 +54,7 @@ final class SourceDecoder {
             }
             case "inline" -> {
                 Fields p = params(params, paramsPath, "URL");
-                yield new InlineSource(p.string("URL", ""));
+                yield new InlineSource(p.longString("URL", ""));
             }
             case "" -> throw new InvalidJobException(f.child("Type"), "missing (supported: " + SUPPORTED + ")");
             default -> throw new InvalidJobException(f.child("Type"),

@@ -31,7 +31,15 @@ public enum SpecFormat {
     YAML("YAML", yamlMapper());
 
     /** Inline WASM modules can be large; allow up to 64 MiB of spec text. */
-    private static final int MAX_SPEC_CHARS = 64 * 1024 * 1024;
+    public static final int MAX_SPEC_CHARS = 64 * 1024 * 1024;
+    /**
+     * SnakeYAML scans about a megabyte a second on a busy machine, so YAML text is held to less:
+     * 16 Mi characters, and no line over 4 Mi (a long value such as an inline module fits in JSON).
+     */
+    static final int MAX_YAML_CHARS = 16 * 1024 * 1024;
+    static final int MAX_YAML_LINE_CHARS = 4 * 1024 * 1024;
+    /** Deeper documents are refused: a spec nests about ten levels; recursion must stay bounded. */
+    static final int MAX_NESTING_DEPTH = 100;
 
     private final String label;
     private final ObjectMapper mapper;
@@ -56,6 +64,16 @@ public enum SpecFormat {
      * @throws InvalidJobException with an empty path when the text is malformed, naming line and column
      */
     public JsonNode parse(String text) {
+        int limit = this == YAML ? MAX_YAML_CHARS : MAX_SPEC_CHARS;
+        if (text.length() > limit) {
+            // refused unread: a parser would scan it all before its own limits stop it
+            throw new InvalidJobException("", "the " + label + " spec is " + text.length()
+                    + " characters, over the limit of " + limit + (this == YAML ? " (JSON specs may have "
+                    + MAX_SPEC_CHARS + ")" : ""));
+        }
+        if (this == YAML) {
+            refuseLongLines(text);
+        }
         try {
             JsonNode tree = mapper.readTree(text);
             return tree == null || tree.isMissingNode() ? null : tree;
@@ -65,6 +83,25 @@ public enum SpecFormat {
                     ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new InvalidJobException("", "malformed " + label + where + ": " + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** Refuses a YAML line over {@link #MAX_YAML_LINE_CHARS}, naming its line and the key it starts with. */
+    private static void refuseLongLines(String text) {
+        int line = 1;
+        for (int start = 0; start < text.length(); line++) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            if (end - start > MAX_YAML_LINE_CHARS) {
+                String head = text.substring(start, Math.min(end, start + 200)).strip();
+                if (head.startsWith("- ")) head = head.substring(2).strip();
+                int colon = head.indexOf(':');
+                String key = colon > 0 ? head.substring(0, colon).replace("\"", "").replace("'", "").strip() : "";
+                throw new InvalidJobException(key.matches("[A-Za-z0-9_.-]+") ? key : "", "line " + line + " is "
+                        + (end - start) + " characters, too long for a YAML spec (at most " + MAX_YAML_LINE_CHARS
+                        + "; a long value such as an inline module fits in a JSON spec)");
+            }
+            start = end + 1;
         }
     }
 
@@ -105,7 +142,8 @@ public enum SpecFormat {
 
     private static YAMLMapper yamlMapper() {
         LoaderOptions loader = new LoaderOptions();
-        loader.setCodePointLimit(MAX_SPEC_CHARS);
+        loader.setCodePointLimit(MAX_YAML_CHARS);
+        loader.setNestingDepthLimit(MAX_NESTING_DEPTH);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
                 .streamReadConstraints(limits())
@@ -141,6 +179,10 @@ public enum SpecFormat {
     }
 
     private static StreamReadConstraints limits() {
-        return StreamReadConstraints.builder().maxStringLength(MAX_SPEC_CHARS).build();
+        return StreamReadConstraints.builder()
+                .maxStringLength(MAX_SPEC_CHARS)
+                .maxDocumentLength(MAX_SPEC_CHARS)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build();
     }
 }

@@ -38,6 +38,8 @@ public final class Validation {
     private static final List<String> RESERVED_MOUNT_ROOTS = List.of("/proc", "/sys", "/dev");
     private static final java.util.Set<String> RESERVED_RESULT_NAMES = java.util.Set.of("stdout", "stderr", "exitCode");
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-fA-F]{64}");
+    /** 100 years: longer timeouts overflow the nanosecond clocks that run them. */
+    static final long MAX_TIMEOUT_SECONDS = 100L * 365 * 24 * 3600;
 
     private Validation() {}
 
@@ -46,6 +48,10 @@ public final class Validation {
         if (job.namespace().isBlank()) {
             fail("Namespace", "must not be empty");
         }
+        printable(job.name(), "Name");
+        printable(job.namespace(), "Namespace");
+        keysAndValues(job.labels(), "Labels", true);
+        keysAndValues(job.meta(), "Meta", false);
         if (job.count() < 1) {
             fail("Count", "must be at least 1 (got " + job.count() + ")");
         }
@@ -117,6 +123,7 @@ public final class Validation {
         if (t.name().isBlank()) {
             fail(path + ".Name", "must not be empty");
         }
+        printable(t.name(), path + ".Name");
         String params = path + ".Engine.Params";
         if (t.engine() instanceof DockerEngine d) {
             if (d.image().isBlank()) {
@@ -213,6 +220,7 @@ public final class Validation {
             if (seen != null) {
                 fail(at + ".Target", "duplicate target " + Fields.quote(in.target()) + " (also InputSources[" + seen + "])");
             }
+            printable(in.alias(), at + ".Alias");
             if (!in.alias().isEmpty()) {
                 seen = aliases.putIfAbsent(in.alias(), i);
                 if (seen != null) {
@@ -298,6 +306,9 @@ public final class Validation {
         if (d.isNegative()) {
             fail(path, "must not be negative (got " + d.getSeconds() + ")");
         }
+        if (d.getSeconds() > MAX_TIMEOUT_SECONDS) {
+            fail(path, "too long (got " + d.getSeconds() + " s; at most " + MAX_TIMEOUT_SECONDS + ", 100 years)");
+        }
         if (d.getNano() != 0) {
             fail(path, "must be whole seconds (got " + d + ")");
         }
@@ -353,6 +364,21 @@ public final class Validation {
             if (p.equals(reserved) || p.startsWith(reserved + "/")) {
                 fail(path, "must not be inside " + reserved + " (got " + Fields.quote(p) + ")");
             }
+        }
+    }
+
+    /** Names end up in logs, terminals and file names: no control characters. */
+    private static void printable(String value, String path) {
+        if (hasControlCharacter(value)) {
+            fail(path, "must not contain control characters (got " + Fields.quote(value) + ")");
+        }
+    }
+
+    /** Keys (and, for labels, values) without control characters; the path names the key. */
+    private static void keysAndValues(Map<String, String> map, String path, boolean values) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            printable(e.getKey(), path);
+            if (values) printable(e.getValue(), path + "." + Fields.quote(e.getKey()));
         }
     }
 

@@ -81,7 +81,7 @@ public final class JsExecution {
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
     private final String script;
-    private final GrowTracker memories = new GrowTracker();
+    private final GrowTracker memories = new GrowTracker(0); // the limits given to the instance cap it
     private long capBytes;
     private final OutputBudget outputs;
 

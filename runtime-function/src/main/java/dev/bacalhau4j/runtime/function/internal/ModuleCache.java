@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parsed (and, in compiled mode, compiled) modules by the SHA-256 of their bytes, least
- * recently used evicted past {@code maxEntries}. A module is prepared once even when several
+ * recently used evicted past {@code maxEntries} or past {@link #MAX_CACHED_BYTES} of module bytes
+ * (a parsed module holds its data segments, so 64 large modules must not stay on the heap). A module is prepared once even when several
  * executions ask for it at the same time; failures are not cached. Thread-safe.
  *
  * <p>The machine factory from {@link MachineFactoryCompiler.Builder#compile()} holds the
@@ -49,21 +50,33 @@ public final class ModuleCache {
         }
     }
 
+    /** The most module bytes kept cached (the module just prepared is kept even when larger). */
+    static final long MAX_CACHED_BYTES = 256L << 20;
+
     private final int maxEntries;
     private final boolean compiled;
-    private final Map<String, CompletableFuture<Prepared>> entries;
+    private final Map<String, CompletableFuture<Prepared>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Integer> sizes = new java.util.HashMap<>();
+    private long cachedBytes;
 
     public ModuleCache(int maxEntries, boolean compiled) {
         this.maxEntries = maxEntries;
         this.compiled = compiled;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Prepared>> eldest) {
-                return size() > ModuleCache.this.maxEntries;
-            }
-        };
+    /** Evicts least recently used entries, never {@code keep}, past either bound; holds the lock. */
+    private void evict(String keep) {
+        var it = entries.keySet().iterator();
+        while ((entries.size() > maxEntries || cachedBytes > MAX_CACHED_BYTES) && it.hasNext()) {
+            String sha = it.next();
+            if (sha.equals(keep)) continue;
+            it.remove();
+            cachedBytes -= sizes.remove(sha);
+        }
+    }
+
+    private void remove(String sha, CompletableFuture<Prepared> future) {
+        if (entries.remove(sha, future)) cachedBytes -= sizes.remove(sha);
     }
 
     /**
@@ -79,7 +92,12 @@ public final class ModuleCache {
             if (future == null) {
                 future = new CompletableFuture<>();
                 mine = true;
-                if (maxEntries > 0) entries.put(sha256, future);
+                if (maxEntries > 0) {
+                    entries.put(sha256, future);
+                    sizes.put(sha256, bytes.length);
+                    cachedBytes += bytes.length;
+                    evict(sha256);
+                }
             }
         }
         if (mine) {
@@ -87,7 +105,7 @@ public final class ModuleCache {
                 future.complete(prepare(sha256, bytes));
             } catch (RuntimeException | Error e) {
                 synchronized (entries) {
-                    entries.remove(sha256, future);
+                    remove(sha256, future);
                 }
                 future.completeExceptionally(e);
             }
@@ -132,6 +150,8 @@ public final class ModuleCache {
     public void clear() {
         synchronized (entries) {
             entries.clear();
+            sizes.clear();
+            cachedBytes = 0;
         }
     }
 }

@@ -56,12 +56,15 @@ public final class WasmExecution {
     public static final class Settings {
         final ModuleCache cache;
         final long defaultMemoryBytes;
+        final long maxModuleBytes;
         final Instant epoch;
         final long clockStepNanos;
 
-        public Settings(ModuleCache cache, long defaultMemoryBytes, Instant epoch, long clockStepNanos) {
+        public Settings(ModuleCache cache, long defaultMemoryBytes, long maxModuleBytes, Instant epoch,
+                long clockStepNanos) {
             this.cache = cache;
             this.defaultMemoryBytes = defaultMemoryBytes;
+            this.maxModuleBytes = maxModuleBytes;
             this.epoch = epoch;
             this.clockStepNanos = clockStepNanos;
         }
@@ -75,7 +78,7 @@ public final class WasmExecution {
     private final String engineDetail;
     private final CapturedOutput stdout;
     private final CapturedOutput stderr;
-    private final GrowTracker memories = new GrowTracker();
+    private GrowTracker memories = new GrowTracker(0);
     private long capBytes;
     private final OutputBudget outputs;
 
@@ -146,6 +149,12 @@ public final class WasmExecution {
                 String name = importNames.get(i);
                 byte[] bytes;
                 try {
+                    long size = Files.size(path);
+                    if (size > settings.maxModuleBytes) {
+                        throw new ExecutionFailure(FailureKind.INVALID_PROGRAM, "import module '" + name + "' is "
+                                + size + " bytes, over this runtime's limit of " + settings.maxModuleBytes
+                                + " bytes (maxModuleBytes)");
+                    }
                     bytes = Files.readAllBytes(path);
                 } catch (IOException e) {
                     throw new ExecutionFailure(FailureKind.STAGING, "cannot read import module '" + name + "': " + e);
@@ -206,6 +215,9 @@ public final class WasmExecution {
         }
         if (e instanceof OutOfMemoryError) {
             return new ExecutionFailure(FailureKind.MEMORY_LIMIT, "the JVM ran out of memory running the module");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GrowTracker.OverCap) return new ExecutionFailure(FailureKind.MEMORY_LIMIT, prefix + t.getMessage());
         }
         String message = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
         if (memories.refusedGrow()) {
@@ -277,6 +289,7 @@ public final class WasmExecution {
         capBytes = context.limits().memoryBytes() > 0 ? context.limits().memoryBytes() : settings.defaultMemoryBytes;
         if (capBytes <= 0) return null;
         int capPages = (int) Math.min(MemoryLimits.MAX_PAGES, capBytes / Memory.PAGE_SIZE);
+        memories = new GrowTracker(capPages); // caps import modules' memories too
         if (module.memorySection().isEmpty() || module.memorySection().get().memoryCount() == 0) {
             return null;
         }

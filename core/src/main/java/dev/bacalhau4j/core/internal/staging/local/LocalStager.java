@@ -1,6 +1,7 @@
 package dev.bacalhau4j.core.internal.staging.local;
 
 import dev.bacalhau4j.api.InputSource;
+import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.LocalSource;
 import dev.bacalhau4j.core.internal.staging.InputStager;
 import dev.bacalhau4j.core.internal.staging.StagingException;
@@ -37,6 +38,28 @@ public final class LocalStager implements InputStager {
     @Override
     public String sourceType() {
         return LocalSource.TYPE;
+    }
+
+    /**
+     * Why this node would refuse a {@code local} input of {@code job} (the first one, naming its field),
+     * empty when it would serve them all; checked when the job is submitted or bid for.
+     *
+     * @param job the job
+     * @return the reason, naming the field, or empty
+     */
+    public String refusal(Job job) {
+        List<InputSource> inputs = job.task().inputSources();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!(inputs.get(i).source() instanceof LocalSource)) continue;
+            try {
+                stage(inputs.get(i), "Tasks[0].InputSources[" + i + "]", null);
+            } catch (StagingException e) {
+                return e.getMessage();
+            } catch (IOException e) {
+                return ""; // an I/O failure is staging's to report, with its cause
+            }
+        }
+        return "";
     }
 
     @Override
