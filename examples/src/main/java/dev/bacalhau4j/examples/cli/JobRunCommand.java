@@ -47,11 +47,6 @@ final class JobRunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the normalized spec as YAML and exit without running it.")
     boolean dryRun;
 
-    @Option(names = "--follow",
-            description = "Print the job's output instead of the summary: as the program writes it on the "
-                    + "embedded node, when the job ends from a remote orchestrator. The exit code is the same.")
-    boolean follow;
-
     @Mixin
     WaitOptions waiting = new WaitOptions();
 
@@ -60,9 +55,7 @@ final class JobRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (follow && (waiting.idOnly || !waiting.wait || format != OutputFormat.HUMAN)) {
-            throw new UsageException("--follow prints the job's logs: it does not go with --id-only, --wait=false or --output");
-        }
+        waiting.checkFollow(format != OutputFormat.HUMAN);
         Job job = readSpec();
         if (dryRun) {
             spec.commandLine().getOut().print(JobSpecs.toYaml(job));
@@ -72,7 +65,7 @@ final class JobRunCommand implements Callable<Integer> {
         BacalhauCommand top = BacalhauCommand.of(spec);
         try (Bacalhau node = top.openJobNode(spec, List.of())) {
             boolean progress = waiting.wait && !waiting.idOnly && format == OutputFormat.HUMAN && top.showsProgress();
-            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, follow, format, progress,
+            return Runs.run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, waiting.follow, format, progress,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -21,9 +21,10 @@ final class Runs {
     static int runFromCommandLine(CommandSpec spec, JobFlags flags, WaitOptions waiting, Job job)
             throws InterruptedException {
         BacalhauCommand top = BacalhauCommand.of(spec);
+        waiting.checkFollow(false);
         try (Bacalhau node = top.openJobNode(spec, flags.localPaths())) {
             boolean progress = waiting.wait && !waiting.idOnly && top.showsProgress();
-            return run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, false, OutputFormat.HUMAN, progress,
+            return run(node, top.isRemote(), job, waiting.wait, waiting.idOnly, waiting.follow, OutputFormat.HUMAN, progress,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -202,6 +202,19 @@ class JobVerbsCliTest {
     }
 
     @Test
+    void shouldPrintOnlyTheOutputWhenARunCommandFollows() throws Exception {
+        CliRun follow = CliRun.run(nodeDir, "wasm", "run", wasm("echo.wasm").toString(), "followed", "-e", "EXIT_CODE=4",
+                "--follow");
+        CliRun idOnly = CliRun.run(nodeDir, "wasm", "run", wasm("echo.wasm").toString(), "--follow", "--id-only");
+
+        assertThat(follow.exitCode()).as(follow.toString()).isEqualTo(4);
+        assertThat(follow.out()).contains("argv[1]=followed\n").doesNotContain("Job ID:", "State:", "Exit code:");
+        assertThat(follow.err()).contains("to-stderr").doesNotContain("Error:");
+        assertThat(idOnly.exitCode()).isEqualTo(2);
+        assertThat(idOnly.err()).startsWith("Error: --follow prints the job's logs");
+    }
+
+    @Test
     void shouldPrintAFollowedJobsOutputWhileItRuns() throws Exception {
         // prints, then spins until its 10-minute timeout: output seen within the deadline came live
         String script = java.util.Base64.getEncoder().encodeToString(
