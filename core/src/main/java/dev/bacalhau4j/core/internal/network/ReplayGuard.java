@@ -2,6 +2,7 @@ package dev.bacalhau4j.core.internal.network;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -9,15 +10,16 @@ import java.util.Map;
  * sender (a window of {@code perSender}), for at most {@code maxSenders} senders, the least recently
  * heard evicted first. Forgetting must not reopen a replay, so what falls out raises a floor:
  * <ul>
- *   <li>a seq evicted from a sender's window raises that sender's floor to the message's time; a
- *       seq not in the window whose time is at or below the floor is refused;</li>
+ *   <li>a seq evicted from a sender's window raises that sender's floor to it; a seq not in the
+ *       window at or below the floor is refused (a sender's seqs only grow, across its restarts
+ *       too: they start from its clock in microseconds);</li>
  *   <li>a sender evicted while its messages could still pass the clock-skew check (heard within
  *       twice the skew) raises the global floor to the latest time it sent; a message from a sender
  *       not tracked whose time is at or below that floor is refused.</li>
  * </ul>
  * Refusing, not accepting, is the safe side: a replay can change state, while a refused genuine
  * message is sent again (results are redelivered until acknowledged, heartbeats come every
- * interval with a later time) and a sender's later messages carry later times than the floor.
+ * interval) with a later seq and time than the floors.
  * The cost is borne only past {@code maxSenders} senders active within the skew, i.e. under a
  * flood of throwaway keys. Thread-safe.
  */
@@ -53,13 +55,13 @@ final class ReplayGuard {
             evictSenders(now);
         }
         w.lastHeard = now; // set before any eviction can reach it: the newest sender is last
-        if (w.seqs.containsKey(seq)) return Verdict.REPLAY;
-        if (time <= w.floor) return Verdict.BELOW_FLOOR;
-        w.seqs.put(seq, time);
+        if (w.seqs.contains(seq)) return Verdict.REPLAY;
+        if (seq <= w.floor) return Verdict.BELOW_FLOOR;
+        w.seqs.add(seq);
         w.latest = Math.max(w.latest, time);
         if (w.seqs.size() > perSender) {
-            Iterator<Map.Entry<Long, Long>> oldest = w.seqs.entrySet().iterator();
-            w.floor = Math.max(w.floor, oldest.next().getValue());
+            Iterator<Long> oldest = w.seqs.iterator();
+            w.floor = Math.max(w.floor, oldest.next());
             oldest.remove();
         }
         return Verdict.FIRST;
@@ -78,9 +80,9 @@ final class ReplayGuard {
         }
     }
 
-    /** One sender's recent seqs (insertion order, with the time each carried) and floor. */
+    /** One sender's recent seqs (in the order received), its seq floor and the latest time it sent. */
     private static final class Window {
-        final LinkedHashMap<Long, Long> seqs = new LinkedHashMap<>();
+        final LinkedHashSet<Long> seqs = new LinkedHashSet<>();
         long floor = Long.MIN_VALUE;
         long latest = Long.MIN_VALUE;
         long lastHeard;

@@ -29,6 +29,15 @@ class ReplayGuardTest {
     }
 
     @Test
+    void shouldAcceptMoreMessagesOfOneMillisecondThanTheWindowHolds() {
+        ReplayGuard g = new ReplayGuard(4, 8, SKEW);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(g.check("a", i, T, T)).as("seq %d, all sealed at T", i).isEqualTo(Verdict.FIRST);
+        }
+        assertThat(g.check("a", 3, T, T)).isEqualTo(Verdict.BELOW_FLOOR);
+    }
+
+    @Test
     void shouldBoundTheSendersAndRefuseTheReplayOfARecentlyEvictedOne() {
         ReplayGuard g = new ReplayGuard(4, 2, SKEW);
         assertThat(g.check("a", 1, T, T)).isEqualTo(Verdict.FIRST);
