@@ -137,6 +137,25 @@ class ClientEndToEndTest {
     }
 
     @Test
+    void shouldListMoreJobsThanOneNatsMessageHolds() throws Exception {
+        // 6 specs of ~330 KB each (a 250 KB inline input, base64): 2 MB, past the server's 1 MiB
+        // message limit, which once made the orchestrator's single LIST reply vanish (a client timeout)
+        byte[] input = new byte[250_000];
+        new java.util.Random(7).nextBytes(input);
+        try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"));
+                Bacalhau client = Bacalhau.connect(nats.uri(), orch.info().nodeId())) {
+            for (int i = 0; i < 6; i++) { // no compute node: they wait queued
+                client.submit(Job.wasm(Programs.wasm("trivial")).inputInline(input, "/inputs/data").name("big-" + i)
+                        .build());
+            }
+            List<String> listed = client.list().stream().map(j -> j.id()).toList();
+            assertThat(listed).hasSize(6).doesNotHaveDuplicates()
+                    .isEqualTo(orch.list().stream().map(j -> j.id()).toList());
+            assertThat(client.list().get(0).job().name()).isEqualTo("big-5");
+        }
+    }
+
+    @Test
     void shouldAnswerEmptyForJobsTheOrchestratorDoesNotKnow() throws Exception {
         try (Bacalhau orch = Orchestrators.inProcess(nats, tmp.resolve("orch"));
                 Bacalhau client = Bacalhau.connect(nats.uri(), orch.info().nodeId())) {

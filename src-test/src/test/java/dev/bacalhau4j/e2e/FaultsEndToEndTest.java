@@ -11,10 +11,6 @@ import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.core.JobHandle;
 import dev.bacalhau4j.core.internal.network.NatsServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -125,23 +121,12 @@ class FaultsEndToEndTest {
     @Test
     void shouldResumeJobsWhenTheOrchestratorIsKilledAndRestartedOnItsDirectory() throws Exception {
         Path dir = tmp.resolve("orch");
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                OrchestratorProbe.class.getName(), nats.uri().toString(), dir.toString(), WORK)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String jobId;
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8));
-            String orchId = out.readLine().substring("ORCH ".length());
-            children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + orchId);
-            OutputStream in = probe.getOutputStream();
-            in.write("go\n".getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            jobId = out.readLine().substring("JOB ".length());
-        } finally {
-            probe.destroyForcibly(); // SIGKILL while the job runs on the compute node
-            probe.waitFor(30, TimeUnit.SECONDS);
-        }
+        try (ChildOrchestrator probe = ChildOrchestrator.start(nats.uri().toString(), dir, WORK)) {
+            children.start(nats.uri().toString(), tmp.resolve("x"), "trust=" + probe.nodeId());
+            probe.send("go");
+            jobId = probe.readLine().substring("JOB ".length());
+        } // SIGKILL while the job runs on the compute node
 
         try (Bacalhau orch = Orchestrators.inProcess(nats, dir)) {
             JobResult r = orch.job(jobId).orElseThrow().await(Duration.ofSeconds(120));

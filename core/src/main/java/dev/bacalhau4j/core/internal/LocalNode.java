@@ -510,6 +510,15 @@ public final class LocalNode implements NodeApi {
 
     // ---- recovery ----
 
+    /**
+     * Resumes what an earlier run left unfinished: queued jobs queue again; a running job is never
+     * run again (its program may have had effects). Its end was not recorded because the node
+     * stopped, or because the store refused the write (a full disk) after it took the job's
+     * Running: when the store holds every execution the job needed as Completed, the job completed
+     * and only its end is missing, so it is recorded Completed; otherwise it ends failed. A job the
+     * store still refuses to update is left for the next open, so a full disk does not stop the
+     * node from opening.
+     */
     private void recover() {
         for (String id : store.unfinishedJobs()) {
             JobInfo info = store.job(id).orElseThrow();
@@ -521,21 +530,39 @@ public final class LocalNode implements NodeApi {
                 enqueue(run);
                 continue;
             }
-            for (ExecutionResult e : store.executions(id)) {
-                if (!e.state().isTerminal()) {
-                    store.saveExecutionResult(id, new ExecutionResult(e.executionId(), e.nodeId(),
-                            ExecutionState.FAILED, -1, e.stdoutBytes(), e.stdoutTruncated(), e.stderrBytes(),
-                            e.stderrTruncated(), FailureKind.NODE_RESTART.reason(),
-                            "the node stopped while this execution ran", e.engineDetail(), Optional.empty(), e.startedAt(),
-                            e.finishedAt()));
-                    store.transitionExecution(id, e.executionId(), ExecutionState.FAILED,
-                            FailureKind.NODE_RESTART.reason() + ": the node stopped while this execution ran");
-                }
+            try {
+                endRecovered(id, info.job());
+            } catch (BacalhauException e) {
+                log.warn("job {}: was running when the node stopped; its end cannot be recorded yet ({}); it stays"
+                        + " unfinished until the node opens again", id, e.getMessage());
             }
-            store.transitionJob(id, JobState.FAILED, FailureKind.NODE_RESTART.reason()
-                    + ": the node stopped while the job was running; submit it again");
-            log.info("job {}: was running when the node stopped; marked failed", id);
         }
+    }
+
+    private void endRecovered(String id, Job job) {
+        List<ExecutionResult> executions = store.executions(id);
+        long completed = executions.stream().filter(e -> e.state() == ExecutionState.COMPLETED).count();
+        if (!executions.isEmpty() && completed == executions.size() && completed >= job.count()) {
+            ExecutionResult last = executions.get(executions.size() - 1);
+            store.transitionJob(id, JobState.COMPLETED, "completed with exit code " + last.exitCode()
+                    + " (recorded when the node reopened: its end was not written before)");
+            log.info("job {}: its executions had completed before the node stopped; marked completed", id);
+            return;
+        }
+        for (ExecutionResult e : executions) {
+            if (!e.state().isTerminal()) {
+                store.saveExecutionResult(id, new ExecutionResult(e.executionId(), e.nodeId(),
+                        ExecutionState.FAILED, -1, e.stdoutBytes(), e.stdoutTruncated(), e.stderrBytes(),
+                        e.stderrTruncated(), FailureKind.NODE_RESTART.reason(),
+                        "the node stopped while this execution ran", e.engineDetail(), Optional.empty(), e.startedAt(),
+                        e.finishedAt()));
+                store.transitionExecution(id, e.executionId(), ExecutionState.FAILED,
+                        FailureKind.NODE_RESTART.reason() + ": the node stopped while this execution ran");
+            }
+        }
+        store.transitionJob(id, JobState.FAILED, FailureKind.NODE_RESTART.reason() + ": the node stopped, or its"
+                + " job store refused to record the job's end, while the job was running; submit it again");
+        log.info("job {}: was running when the node stopped; marked failed", id);
     }
 
     // ---- queries ----

@@ -34,7 +34,10 @@ public final class ApiMessages {
     public static final String SYNC = "sync";
     public static final String NODES = "nodes";
 
-    /** At most this many jobs in one {@link #LIST} reply, newest first: a reply must fit one NATS message. */
+    /**
+     * At most this many jobs in one {@link #LIST} page, newest first; fewer when their specs (inline
+     * modules, say) would not fit one NATS message. The client asks page after page.
+     */
     public static final int LIST_LIMIT = 500;
 
     /**
@@ -45,8 +48,16 @@ public final class ApiMessages {
      *     {@link #NODES}
      * @param spec the job spec as JSON, for {@link #SUBMIT}
      * @param after for {@link #SYNC}: job id to the last event sequence the client has
+     * @param offset for {@link #LIST}: how many of the newest jobs the client already has
      */
-    public record Request(String op, String jobId, String spec, Map<String, Long> after) {}
+    public record Request(String op, String jobId, String spec, Map<String, Long> after, long offset) {
+        public Request(String op, String jobId, String spec, Map<String, Long> after) {
+            this(op, jobId, spec, after, 0);
+        }
+    }
+
+    /** One page of a {@link #LIST}: jobs from the request's offset on, and whether older ones follow. */
+    public record Page(List<Info> jobs, boolean more) {}
 
     /** The answer: {@code ok} with a JSON {@code body}, or the error that stopped it. */
     public record Reply(boolean ok, String error, String body) {}

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,13 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Seals payloads into signed envelopes and opens received ones, verifying them: the sender id must
  * derive from the public key, the signature must verify over the canonical bytes, the time must be
- * within {@link #MAX_SKEW} of this clock, and a (sender, seq) pair is accepted once. Thread-safe;
+ * within {@link #MAX_SKEW} of this clock, and a (sender, seq) pair is accepted once, in bounded memory
+ * ({@link ReplayGuard}). Thread-safe;
  * one per node (it holds the node's counter and what it has seen).
  */
 public final class EnvelopeCodec {
     /** How far a message's time may be from ours before it is dropped as stale or from the future. */
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
-    private static final int SEEN_PER_SENDER = 4096;
+    /**
+     * Seqs remembered per sender: only as deep as messages from one sender can arrive out of order,
+     * since older ones fall below that sender's floor (see {@link ReplayGuard}).
+     */
+    static final int SEEN_PER_SENDER = 256;
+    /** Senders remembered: nodes and clients heard within the skew; past it the least recent go. */
+    static final int MAX_SENDERS = 1024;
     private static final int MAX_CACHED_KEYS = 10_000;
 
     private final NodeKeys keys;
@@ -30,7 +36,7 @@ public final class EnvelopeCodec {
     private final AtomicLong seq;
     /** Raw public keys by their base64 X.509 form: decoded once per sender, not per message. */
     private final Map<String, byte[]> keyCache = new ConcurrentHashMap<>();
-    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private final ReplayGuard seen = new ReplayGuard(SEEN_PER_SENDER, MAX_SENDERS, MAX_SKEW.toMillis());
 
     public EnvelopeCodec(NodeKeys keys, Clock clock) {
         this.keys = keys;
@@ -83,16 +89,26 @@ public final class EnvelopeCodec {
         if (!NodeKeys.verify(key, signature, e.signedBytes())) {
             throw new RejectedMessageException("signature of " + e.type() + " from " + e.from() + " does not verify");
         }
-        long skew = Math.abs(clock.millis() - e.time());
+        long now = clock.millis();
+        long skew = Math.abs(now - e.time());
         if (skew > MAX_SKEW.toMillis()) {
             throw new RejectedMessageException(e.type() + " from " + e.from() + " is " + skew
                     + " ms away from this node's clock (more than " + MAX_SKEW.toSeconds() + "s)");
         }
-        if (!seen.computeIfAbsent(e.from(), f -> new Seen()).firstTime(e.seq())) {
-            throw new RejectedMessageException(e.type() + " from " + e.from() + " with seq " + e.seq()
+        switch (seen.check(e.from(), e.seq(), e.time(), now)) {
+            case REPLAY -> throw new RejectedMessageException(e.type() + " from " + e.from() + " with seq " + e.seq()
                     + " was already received (replay or duplicate)");
+            case BELOW_FLOOR -> throw new RejectedMessageException(e.type() + " from " + e.from() + " with seq "
+                    + e.seq() + " is older than what this node still remembers of its sender (a possible replay;"
+                    + " a genuine sender sends it again with a later time)");
+            case FIRST -> { }
         }
         return e;
+    }
+
+    /** How many senders the replay check remembers now (at most {@link #MAX_SENDERS}). */
+    int rememberedSenders() {
+        return seen.senders();
     }
 
     /** Reads a verified envelope's payload as {@code type}. */
@@ -131,22 +147,6 @@ public final class EnvelopeCodec {
             return NodeKeys.idOf(Base64.getDecoder().decode(publicKeyBase64));
         } catch (IllegalArgumentException ex) {
             throw new RejectedMessageException("public key is not base64");
-        }
-    }
-
-    /** The sequence numbers recently seen from one sender (bounded). */
-    private static final class Seen {
-        private final Map<Long, Boolean> recent = new LinkedHashMap<>(64, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                return size() > SEEN_PER_SENDER;
-            }
-        };
-
-        synchronized boolean firstTime(long seq) {
-            return recent.put(seq, Boolean.TRUE) == null;
         }
     }
 }

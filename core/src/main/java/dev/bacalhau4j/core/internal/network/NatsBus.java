@@ -205,6 +205,12 @@ public final class NatsBus implements AutoCloseable {
         }
     }
 
+    /** The largest message the server takes, in bytes (1 MiB by default). */
+    public long maxPayload() {
+        long max = connection.getMaxPayload();
+        return max > 0 ? max : 1024 * 1024;
+    }
+
     /** True while connected to the server. */
     public boolean connected() {
         return connection.getStatus() == Connection.Status.CONNECTED;

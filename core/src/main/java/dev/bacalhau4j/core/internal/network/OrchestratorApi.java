@@ -54,6 +54,13 @@ final class OrchestratorApi implements AutoCloseable {
         ApiMessages.Reply reply;
         try {
             reply = new ApiMessages.Reply(true, "", json.writeValueAsString(answer(m.from(), request)));
+            int size = bus.codec().seal(Protocol.T_API_REPLY, reply).length;
+            if (size > bus.maxPayload()) {
+                // published as it is, it would never arrive and the client would only see a timeout
+                reply = new ApiMessages.Reply(false, "orchestrator " + orchestrator.id() + ": the answer to "
+                        + request.op() + " is " + size + " bytes, more than the NATS server takes in one message ("
+                        + bus.maxPayload() + ")", "");
+            }
         } catch (BacalhauException | IllegalArgumentException | IllegalStateException e) {
             reply = new ApiMessages.Reply(false, e.getMessage(), "");
         } catch (JsonProcessingException | RuntimeException e) {
@@ -64,7 +71,7 @@ final class OrchestratorApi implements AutoCloseable {
         return new NatsBus.Reply(Protocol.T_API_REPLY, reply);
     }
 
-    private Object answer(String client, ApiMessages.Request r) {
+    private Object answer(String client, ApiMessages.Request r) throws JsonProcessingException {
         String jobId = r.jobId() == null ? "" : r.jobId();
         return switch (r.op() == null ? "" : r.op()) {
             case ApiMessages.SUBMIT -> {
@@ -75,8 +82,7 @@ final class OrchestratorApi implements AutoCloseable {
             }
             // absent as JSON null: Optional has no JSON form without a Jackson module
             case ApiMessages.DESCRIBE -> orchestrator.describe(jobId).map(ApiMessages.Info::of).orElse(null);
-            case ApiMessages.LIST -> orchestrator.list().stream().limit(ApiMessages.LIST_LIMIT)
-                    .map(ApiMessages.Info::of).toList();
+            case ApiMessages.LIST -> page(orchestrator.list(), r.offset());
             case ApiMessages.HISTORY -> orchestrator.history(jobId).stream().map(ApiMessages.Event::of).toList();
             case ApiMessages.RESULT -> orchestrator.result(jobId).map(ApiMessages.Result::of).orElse(null);
             case ApiMessages.CANCEL -> orchestrator.handle(jobId)
@@ -91,6 +97,23 @@ final class OrchestratorApi implements AutoCloseable {
                     ApiMessages.HISTORY, ApiMessages.RESULT, ApiMessages.CANCEL, ApiMessages.GATEWAYS,
                     ApiMessages.SYNC, ApiMessages.NODES) + ")");
         };
+    }
+
+    /**
+     * The jobs from {@code offset} on, as many as {@link ApiMessages#LIST_LIMIT} and one NATS
+     * message allow (halved until the sealed reply fits); at least one, or the reply names the job
+     * too large to list.
+     */
+    private ApiMessages.Page page(List<JobInfo> all, long offset) throws JsonProcessingException {
+        int from = (int) Math.min(Math.max(0, offset), all.size());
+        int n = Math.min(ApiMessages.LIST_LIMIT, all.size() - from);
+        while (true) {
+            List<ApiMessages.Info> jobs = all.subList(from, from + n).stream().map(ApiMessages.Info::of).toList();
+            ApiMessages.Page page = new ApiMessages.Page(jobs, from + n < all.size());
+            ApiMessages.Reply reply = new ApiMessages.Reply(true, "", json.writeValueAsString(page));
+            if (n <= 1 || bus.codec().seal(Protocol.T_API_REPLY, reply).length <= bus.maxPayload()) return page;
+            n /= 2;
+        }
     }
 
     /** What each job did after the sequence the client has; from now on its events are streamed too. */

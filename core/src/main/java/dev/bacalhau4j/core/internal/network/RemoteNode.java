@@ -135,10 +135,19 @@ public final class RemoteNode implements NodeApi {
         });
     }
 
+    /** Every job, newest first, asked for page by page (a reply must fit one NATS message). */
     @Override
     public List<JobInfo> list() {
-        return call(request(ApiMessages.LIST, ""), new TypeReference<List<ApiMessages.Info>>() {}, REQUEST_TIMEOUT)
-                .stream().map(ApiMessages.Info::toApi).toList();
+        // a job submitted meanwhile shifts the pages by one: it repeats a job, never skips one
+        Map<String, JobInfo> jobs = new java.util.LinkedHashMap<>();
+        long offset = 0;
+        while (true) {
+            ApiMessages.Page page = call(new ApiMessages.Request(ApiMessages.LIST, "", "", Map.of(), offset),
+                    new TypeReference<ApiMessages.Page>() {}, REQUEST_TIMEOUT);
+            for (ApiMessages.Info i : page.jobs()) jobs.putIfAbsent(i.id(), i.toApi());
+            offset += page.jobs().size();
+            if (!page.more() || page.jobs().isEmpty()) return List.copyOf(jobs.values());
+        }
     }
 
     @Override

@@ -68,6 +68,21 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void shouldRememberABoundedNumberOfSendersAndStillDropTheReplayOfAForgottenOne() throws Exception {
+        byte[] first = sender.seal("test", new Messages.Hello("x"));
+        receiver.open(first);
+        for (int i = 0; i < EnvelopeCodec.MAX_SENDERS + 50; i++) {
+            receiver.open(new EnvelopeCodec(NodeKeys.generate(), Clock.systemUTC()).seal("test", new Messages.Hello("x")));
+        }
+        assertThat(receiver.rememberedSenders()).isEqualTo(EnvelopeCodec.MAX_SENDERS);
+        assertThatThrownBy(() -> receiver.open(first)).as("alice was forgotten, her old message is not accepted")
+                .hasMessageContaining("older than what this node still remembers");
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1)); // her next message, a later time
+        assertThat(receiver.open(new EnvelopeCodec(alice, later).seal("test", new Messages.Hello("y"))).from())
+                .isEqualTo(alice.nodeId());
+    }
+
+    @Test
     void shouldKeepTheIdentityAcrossReloadsAndDeriveTheIdFromTheKey() throws Exception {
         NodeKeys first = NodeKeys.loadOrCreate(tmp);
         NodeKeys again = NodeKeys.loadOrCreate(tmp);
