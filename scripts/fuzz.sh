@@ -3,6 +3,9 @@
 #   scripts/fuzz.sh [seconds-per-target] [target-filter]
 # seconds-per-target defaults to 60; target-filter (a grep pattern, e.g. Cid or JobSpec) picks
 # targets. Maven flags can be added with MVN_FLAGS (e.g. MVN_FLAGS=-o for offline).
+# FUZZ_SEED=N fixes libFuzzer's random seed and FUZZ_RUNS=N stops each target after N inputs: with
+# both, and no <module>/.cifuzz-corpus/ left from earlier runs, a run repeats exactly (measured on
+# the dag-pb and spec targets: the same coverage and the same corpus, byte for byte, every time).
 #
 # The normal suite (mvn verify) replays only the committed inputs of each @FuzzTest (Jazzer's
 # regression mode, deterministic). This script runs each target in fuzzing mode (JAZZER_FUZZ=1,
@@ -31,6 +34,10 @@ targets=(
     ipfs:dev.bacalhau4j.ipfs.jazzer.ExporterFuzzTest#walk
 )
 mvn_flags=(-B -ntp ${MVN_FLAGS:-})
+# libFuzzer arguments after the three below; Jazzer reads jazzer.internal.arg.N up to the first gap
+extra=()
+[ -n "${FUZZ_SEED:-}" ] && extra+=(-Djazzer.internal.arg.$((3 + ${#extra[@]}))=-seed="$FUZZ_SEED")
+[ -n "${FUZZ_RUNS:-}" ] && extra+=(-Djazzer.internal.arg.$((3 + ${#extra[@]}))=-runs="$FUZZ_RUNS")
 logs=target/fuzz-logs
 mkdir -p "$logs"
 
@@ -49,7 +56,7 @@ for entry in "${targets[@]}"; do
     JAZZER_FUZZ=1 mvn "${mvn_flags[@]}" surefire:test -pl "$module" -Dtest="$test" \
         -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=false -DargLine=-Xmx512m \
         -Djazzer.hooks=true -Djazzer.internal.arg.0=fuzz \
-        -Djazzer.internal.arg.1=-max_total_time="$seconds" -Djazzer.internal.arg.2=-timeout=30 \
+        -Djazzer.internal.arg.1=-max_total_time="$seconds" -Djazzer.internal.arg.2=-timeout=30 "${extra[@]}" \
         >"$log" 2>&1
     rc=$?
     grep -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs' "$log" | tail -2 | sed 's/^/    /'
