@@ -173,6 +173,15 @@ class JobSpecsErrorTest {
         readingYaml(DOCKER_TASK + "Labels: {a: -1.5e-999999}\n").extracting("fieldPath").isEqualTo("Labels.a");
     }
 
+    /** Found by JobSpecFuzzTest#readJson (scripts/fuzz.sh): Jackson's NumberFormatException escaped. */
+    @Test
+    void shouldCallANumberBeyondBigDecimalMalformedJsonInsteadOfThrowingNumberFormatException() {
+        assertThatThrownBy(() -> JobSpecs.readJson("{\"Name\": 1e9999000000000, \"Tasks\": []}"))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageStartingWith("malformed JSON: a number is out of range (")
+                .extracting("fieldPath").isEqualTo("");
+    }
+
     @Test
     void shouldReadANumberOfAThousandDigitsAsItsText() {
         assertThat(JobSpecs.readYaml(DOCKER_TASK + "Name: 1e999\n").name()).isEqualTo("1" + "0".repeat(999));
