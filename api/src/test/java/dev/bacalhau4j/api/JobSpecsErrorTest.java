@@ -1,5 +1,6 @@
 package dev.bacalhau4j.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -153,5 +154,36 @@ class JobSpecsErrorTest {
     @Test
     void shouldPrefixPathsWithJobInsideADescribeDocument() {
         failsWith("Job:\n  Count: x\n  Tasks: []\n", "Job.Count", "Job.Count: expected an integer (got \"x\")");
+    }
+
+    /** Found by JobSpecFuzzTest#readJson (scripts/fuzz.sh): the error named no field at all. */
+    @Test
+    void shouldNameAnEmptyFieldNameAsQuotesWhenItIsUnknown() {
+        assertThatThrownBy(() -> JobSpecs.readJson("{\"\": \"default\", \"Tasks\": []}"))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageStartingWith("\"\": unknown field (known: ")
+                .extracting("fieldPath").isEqualTo("\"\"");
+    }
+
+    /** Found while writing JobSpecFuzzTest: printing 1e1000000000 as text ran out of memory. */
+    @Test
+    void shouldRefuseANumberWhosePlainTextIsTooLongInsteadOfRunningOutOfMemory() {
+        failsWith(DOCKER_TASK + "Name: 1e1000000000\n", "Name",
+                "Name: number too long to read as text (got 1E+1000000000; at most 1000 digits)");
+        readingYaml(DOCKER_TASK + "Labels: {a: -1.5e-999999}\n").extracting("fieldPath").isEqualTo("Labels.a");
+    }
+
+    /** Found by JobSpecFuzzTest#readJson (scripts/fuzz.sh): Jackson's NumberFormatException escaped. */
+    @Test
+    void shouldCallANumberBeyondBigDecimalMalformedJsonInsteadOfThrowingNumberFormatException() {
+        assertThatThrownBy(() -> JobSpecs.readJson("{\"Name\": 1e9999000000000, \"Tasks\": []}"))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageStartingWith("malformed JSON: a number is out of range (")
+                .extracting("fieldPath").isEqualTo("");
+    }
+
+    @Test
+    void shouldReadANumberOfAThousandDigitsAsItsText() {
+        assertThat(JobSpecs.readYaml(DOCKER_TASK + "Name: 1e999\n").name()).isEqualTo("1" + "0".repeat(999));
     }
 }

@@ -60,6 +60,7 @@ public final class Exporter {
      * @param path the segments, joined by {@code /}
      * @return the target and the blocks read on the way
      * @throws IOException when a block is missing, an entry is not found or a segment is not a directory
+     * @throws IllegalArgumentException when a segment is not an entry name ("." or "..", or holds a NUL)
      */
     public Resolution resolve(Cid root, String path) throws IOException {
         Objects.requireNonNull(root, "root == null");
@@ -73,6 +74,7 @@ public final class Exporter {
      * @param segments the entry names, in order
      * @return the target and the blocks read on the way
      * @throws IOException when a block is missing, an entry is not found or a segment is not a directory
+     * @throws IllegalArgumentException when a segment is not an entry name (see {@link #isSafeName})
      */
     public Resolution resolve(Cid root, List<String> segments) throws IOException {
         Objects.requireNonNull(root, "root == null");

@@ -2,6 +2,7 @@ package dev.bacalhau4j.api.internal.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bacalhau4j.api.InvalidJobException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -66,7 +67,15 @@ final class Fields {
 
     /** The path of field {@code name} of this object. */
     String child(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        return path.isEmpty() ? segment(name) : path + "." + segment(name);
+    }
+
+    /**
+     * A field name as a path segment: an empty name is written {@code ""}, so that an error about it
+     * still names a field (with an empty path the message would name none).
+     */
+    static String segment(String name) {
+        return name.isEmpty() ? "\"\"" : name;
     }
 
     /** True when the field is present and not null. */
@@ -180,7 +189,7 @@ final class Fields {
                 throw new InvalidJobException(child(name), "a key of " + e.getKey().length()
                         + " characters is too long (at most " + MAX_KEY_CHARS + ")");
             }
-            String at = child(name) + "." + e.getKey();
+            String at = child(name) + "." + segment(e.getKey());
             out.put(e.getKey(), e.getValue().isNull() ? "" : text(e.getValue(), at)); // Go decodes null as ""
         });
         return out;
@@ -194,6 +203,17 @@ final class Fields {
 
     /** A list element and its path. */
     record Element(JsonNode node, String path) {}
+
+    /**
+     * Digits a number's plain text may have: as many as Jackson accepts in a number literal. An
+     * exponent is short to write but not to print ({@code 1e1000000000} has a billion digits).
+     */
+    static final int MAX_NUMBER_DIGITS = 1000;
+
+    /** Digits of {@code d} written without an exponent. */
+    private static long plainDigits(BigDecimal d) {
+        return d.scale() <= 0 ? (long) d.precision() - d.scale() : Math.max(d.precision(), (long) d.scale() + 1);
+    }
 
     /** Text of a scalar; numbers and booleans are read as the text they were written as. */
     static String text(JsonNode v, String path) {
@@ -209,7 +229,12 @@ final class Fields {
             return v.textValue();
         }
         if (v.isBigDecimal()) {
-            return plain(v.decimalValue());
+            BigDecimal d = v.decimalValue();
+            if (plainDigits(d) > MAX_NUMBER_DIGITS) {
+                throw new InvalidJobException(path, "number too long to read as text (got " + d
+                        + "; at most " + MAX_NUMBER_DIGITS + " digits)");
+            }
+            return d.toPlainString();
         }
         if (v.isNumber() || v.isBoolean()) {
             return v.asText();

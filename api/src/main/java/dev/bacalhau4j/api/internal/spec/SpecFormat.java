@@ -62,6 +62,7 @@ public enum SpecFormat {
      * The tree of {@code text}; null for an empty document.
      *
      * @throws InvalidJobException with an empty path when the text is malformed, naming line and column
+     *     where the parser knows them
      */
     public JsonNode parse(String text) {
         int limit = this == YAML ? MAX_YAML_CHARS : MAX_SPEC_CHARS;
@@ -83,6 +84,11 @@ public enum SpecFormat {
                     ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new InvalidJobException("", "malformed " + label + where + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (NumberFormatException e) {
+            // Jackson's JSON tree reader lets this escape for a number BigDecimal cannot hold
+            // (an exponent beyond int: 1e9999000000000); its YAML reader wraps it as above
+            throw new InvalidJobException("", "malformed " + label + ": a number is out of range ("
+                    + firstLine(e.getMessage()) + ")", e);
         }
     }
 
