@@ -285,13 +285,18 @@ public final class Orchestrator implements AutoCloseable {
         String executionId = Ids.newExecutionId();
         j.asking.add(node);
         load.merge(node, 1, Integer::sum);
-        List<String> gateways = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (LiveNodes.Peer other : live.all()) {
-            if (!other.nodeId().equals(node) && !other.info().gateway().isEmpty()
-                    && (j.inputRoots.isEmpty() || Placement.locality(j.inputRoots, other.info()) > 0)) {
-                gateways.add(other.info().gateway());
+            if (other.nodeId().equals(node) || other.info().gateway().isEmpty()) continue;
+            all.add(other.info().gateway());
+            if (!j.inputRoots.isEmpty() && Placement.locality(j.inputRoots, other.info()) > 0) {
+                holders.add(other.info().gateway());
             }
         }
+        // the peers that announced the inputs; else every peer: data added just now is announced
+        // with the next heartbeat, and a fetch from a peer that lacks it is only a miss (verified)
+        List<String> gateways = holders.isEmpty() ? all : holders;
         bus.request(Protocol.bid(node), Protocol.T_BID_ASK, new Messages.BidAsk(j.id, executionId, j.spec, gateways),
                 BID_TIMEOUT).whenComplete((reply, error) -> onActor(() -> onBid(j, node, executionId, reply, error)));
     }
