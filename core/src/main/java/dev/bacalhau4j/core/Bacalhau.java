@@ -18,6 +18,7 @@ import dev.bacalhau4j.ipfs.importer.ImportProfile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,7 +207,7 @@ public final class Bacalhau implements AutoCloseable {
      * {@code local} one.
      *
      * @param result a job's result
-     * @param target a directory to create
+     * @param target a directory to create (its parent directories too, when missing)
      * @throws IOException when the outputs cannot be fetched or written
      * @throws BacalhauException when the job published nothing
      */
@@ -234,6 +235,8 @@ public final class Bacalhau implements AutoCloseable {
         PublishedResult published = result.outputs().orElseThrow(() -> new BacalhauException("job "
                 + result.jobId() + " published no results (state " + result.state() + ")"));
         URI location = published.location();
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        if (parent != null) Files.createDirectories(parent); // a/b/outputs: make a/b, as ipfs get -o does
         if ("ipfs".equals(location.getScheme())) {
             String cid = location.getSchemeSpecificPart().replaceFirst("^//", "");
             List<URI> peers = node.gatewaysFor(result.jobId());
