@@ -5,11 +5,11 @@ import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
 import dev.bacalhau4j.core.Bacalhau;
 import dev.bacalhau4j.core.JobHandle;
+import dev.bacalhau4j.examples.LocalNatsServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +72,9 @@ public final class NetworkBench {
             measure("embedded", embedded, trivial, jobs, inFlight, rate, warmup);
         }
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process nats = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("nats.log").toFile()).start();
         List<Process> computes = new ArrayList<>();
-        try {
-            waitForPort(port);
-            URI uri = URI.create("nats://127.0.0.1:" + port);
+        try (LocalNatsServer nats = LocalNatsServer.start(work.resolve("nats.log"))) {
+            URI uri = nats.uri();
             try (Bacalhau orch = Bacalhau.builder().directory(work.resolve("orch")).nats(uri).orchestrator(true)
                     .compute(false).fuse(false).build()) {
                 for (int i = 0; i < nodes; i++) {
@@ -96,8 +89,6 @@ public final class NetworkBench {
         } finally {
             for (Process p : computes) p.destroy();
             for (Process p : computes) p.waitFor(30, TimeUnit.SECONDS);
-            nats.destroy();
-            nats.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -176,16 +167,6 @@ public final class NetworkBench {
         throw new IOException("compute node in " + dir + " exited before it served");
     }
 
-    private static void waitForPort(int port) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                if (probe.isConnected()) return;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("nats-server did not listen on " + port);
-    }
 
     private static byte[] wasm(String name) throws IOException {
         try (InputStream in = NetworkBench.class.getResourceAsStream("/wasm/" + name + ".wasm")) {
