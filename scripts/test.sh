@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+engine=yes
 if ! scripts/docker-engine.sh; then
+    engine=no
     if [ "${CI:-}" = "true" ]; then
         echo "test.sh: CI=true and no Docker engine is available (see the lines above); the container tests" \
              "cannot run, so the build fails. Run as root, or start a Docker engine first." >&2
@@ -48,6 +50,10 @@ fi
 if [ "$notebooks" = no ]; then
     echo "test.sh: the Maven arguments leave out examples or skip tests, so the notebooks are not run"
     exit 0
+fi
+# The shell example (a docker job) runs from its README command, on the jar verify just built.
+if [ "$engine" = yes ]; then
+    scripts/examples.sh
 fi
 rc=0
 NOTEBOOKS_MVN_FLAGS=$offline scripts/notebooks.sh || rc=$?
