@@ -4,25 +4,17 @@ import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
-import dev.bacalhau4j.core.JobHandle;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * One job on the local node: its live state, the worker running it, and the future of its
  * result. State changes happen only through {@link LocalNode}, under this object's monitor.
  */
-final class JobRun implements JobHandle {
-    final String id;
+final class JobRun extends FutureJobHandle {
     final Job job;
     private final LocalNode node;
-    final CompletableFuture<JobResult> done = new CompletableFuture<>();
-    final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
     final LiveLogs logs;
 
     // guarded by this
@@ -34,16 +26,11 @@ final class JobRun implements JobHandle {
     Future<?> totalTimer;
 
     JobRun(String id, Job job, JobState state, LocalNode node) {
-        this.id = id;
+        super(id);
         this.job = job;
         this.state = state;
         this.node = node;
         this.logs = new LiveLogs(node.config().logCapBytes());
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -54,11 +41,6 @@ final class JobRun implements JobHandle {
     @Override
     public List<JobEvent> events() {
         return node.history(id);
-    }
-
-    @Override
-    public void onEvent(Consumer<JobEvent> listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
     }
 
     @Override
@@ -74,16 +56,6 @@ final class JobRun implements JobHandle {
 
     private JobResult emptyResult() {
         return new JobResult(id, JobState.FAILED, "", List.of());
-    }
-
-    @Override
-    public JobResult await() throws InterruptedException {
-        return JobCompletion.await(done);
-    }
-
-    @Override
-    public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override

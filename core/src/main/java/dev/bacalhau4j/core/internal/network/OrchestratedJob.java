@@ -6,9 +6,7 @@ import dev.bacalhau4j.api.Job;
 import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
-import dev.bacalhau4j.core.JobHandle;
-import dev.bacalhau4j.core.internal.JobCompletion;
-import java.time.Duration;
+import dev.bacalhau4j.core.internal.FutureJobHandle;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,25 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * One job on an orchestrator: where its executions run and what the compute nodes said. Its
  * fields other than {@link #state} are confined to the orchestrator's scheduling thread.
  */
-final class OrchestratedJob implements JobHandle {
-    final String id;
+final class OrchestratedJob extends FutureJobHandle {
     final Job job;
     final long arrival;
     final String spec;
     final Set<String> inputRoots;
     private final Orchestrator orchestrator;
-    final CompletableFuture<JobResult> done = new CompletableFuture<>();
-    final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
     volatile JobState state;
 
     // confined to the scheduling thread
@@ -70,7 +61,7 @@ final class OrchestratedJob implements JobHandle {
     }
 
     OrchestratedJob(String id, Job job, JobState state, long arrival, Orchestrator orchestrator) {
-        this.id = id;
+        super(id);
         this.job = job;
         this.state = state;
         this.arrival = arrival;
@@ -97,11 +88,6 @@ final class OrchestratedJob implements JobHandle {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public JobState state() {
         return state;
     }
@@ -109,26 +95,6 @@ final class OrchestratedJob implements JobHandle {
     @Override
     public List<JobEvent> events() {
         return orchestrator.history(id);
-    }
-
-    @Override
-    public void onLog(Consumer<dev.bacalhau4j.core.LogChunk> listener) {
-        JobCompletion.logsAtEnd(done, listener); // the output travels with the result
-    }
-
-    @Override
-    public void onEvent(Consumer<JobEvent> listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
-    }
-
-    @Override
-    public JobResult await() throws InterruptedException {
-        return JobCompletion.await(done);
-    }
-
-    @Override
-    public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override

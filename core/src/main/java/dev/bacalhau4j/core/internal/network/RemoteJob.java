@@ -4,14 +4,9 @@ import dev.bacalhau4j.api.BacalhauException;
 import dev.bacalhau4j.api.JobEvent;
 import dev.bacalhau4j.api.JobResult;
 import dev.bacalhau4j.api.JobState;
-import dev.bacalhau4j.core.JobHandle;
-import dev.bacalhau4j.core.internal.JobCompletion;
-import java.time.Duration;
+import dev.bacalhau4j.core.internal.FutureJobHandle;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +17,17 @@ import org.slf4j.LoggerFactory;
  * back what comes after a gap until the gap is filled. The job's end (its terminal event) fetches
  * the result and completes {@link #await()}.
  */
-final class RemoteJob implements JobHandle {
+final class RemoteJob extends FutureJobHandle {
     private static final Logger log = LoggerFactory.getLogger(RemoteJob.class);
 
-    private final String id;
     private final RemoteNode node;
-    private final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<JobResult> done = new CompletableFuture<>();
     // guarded by this
     private final TreeMap<Long, JobEvent> early = new TreeMap<>();
     private long lastSequence;
     private volatile JobState state;
 
     RemoteJob(String id, JobState state, long lastSequence, RemoteNode node) {
-        this.id = id;
+        super(id);
         this.state = state;
         this.lastSequence = lastSequence;
         this.node = node;
@@ -91,11 +83,6 @@ final class RemoteJob implements JobHandle {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public JobState state() {
         return state;
     }
@@ -103,26 +90,6 @@ final class RemoteJob implements JobHandle {
     @Override
     public List<JobEvent> events() {
         return node.history(id);
-    }
-
-    @Override
-    public void onLog(Consumer<dev.bacalhau4j.core.LogChunk> listener) {
-        JobCompletion.logsAtEnd(done, listener); // the output travels with the result
-    }
-
-    @Override
-    public void onEvent(Consumer<JobEvent> listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener == null"));
-    }
-
-    @Override
-    public JobResult await() throws InterruptedException {
-        return JobCompletion.await(done);
-    }
-
-    @Override
-    public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
-        return JobCompletion.await(done, timeout, id, this::state);
     }
 
     @Override
